@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { importFile, IMPORT_KINDS, type ImportKind } from '../features/imports/import.service.ts';
+import { withDb } from './with-db.ts';
+import { cliActor } from './actor.ts';
+
+export function importCommand(program: Command): void {
+  const imp = program.command('import').description('Import a CSV (UTF-8) or XLSX file, whole or not at all');
+  for (const kind of IMPORT_KINDS) {
+    imp
+      .command(`${kind} <file>`)
+      .description(
+        kind === 'projects'
+          ? 'Projects: code,fiscal_year,owner,name,budget,status[,agency] (or the Thai headers)'
+          : 'Disbursements: project_code,date,amount,ref (or the Thai headers); dates ISO or d/m/yyyy B.E.',
+      )
+      .option('--dry-run', 'check the file and report errors without changing anything')
+      .action(async (file: string, opts: { dryRun?: boolean }, cmd: Command) => {
+        const data = fs.readFileSync(file);
+        const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: `${kind} [{bar}] {value}/{total} rows` }, cliProgress.Presets.shades_classic) : null;
+        let started = false;
+        try {
+          const result = await withDb(cmd, (db) =>
+            importFile({ db, actor: cliActor() }, kind as ImportKind, path.basename(file), data, {
+              dryRun: !!opts.dryRun,
+              onProgress: (done, total) => {
+                if (!bar) return;
+                if (!started) bar.start(total, 0);
+                started = true;
+                bar.update(done);
+              },
+            }),
+          );
+          bar?.stop();
+          const verb = result.dryRun ? 'checked (dry run, nothing changed)' : 'imported';
+          process.stdout.write(`${path.basename(file)}: ${result.rows} rows ${verb}: ${result.added} added, ${result.unchanged} already present\n`);
+        } finally {
+          bar?.stop();
+        }
+      });
+  }
+}

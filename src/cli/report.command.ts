@@ -1,0 +1,45 @@
+import { Command, Option } from 'commander';
+import { DisbursementReportQuery, RankingQuery } from '../features/reports/report.schema.ts';
+import { disbursementReport, ranking } from '../features/reports/report.service.ts';
+import { disbursementCsv, disbursementText, rankingCsv, rankingText } from '../features/reports/report.format.ts';
+import { withDb } from './with-db.ts';
+
+const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text');
+const digitsOption = () => new Option('--digits <digits>', 'digits of the text format').choices(['thai', 'arabic']).default('thai');
+
+export function reportCommand(program: Command): void {
+  const report = program.command('report').description('Reports as of a date');
+
+  report
+    .command('disbursement')
+    .description('Allocated, disbursed and remaining of a cluster or province for a fiscal year as of a date')
+    .requiredOption('--owner <code>', 'cluster code (upper-north-1) or province code (50 or TH-50)')
+    .requiredOption('--fiscal-year <year>', 'B.E. fiscal year, e.g. 2559')
+    .requiredOption('--as-of <date>', 'YYYY-MM-DD')
+    .addOption(formatOption())
+    .addOption(digitsOption())
+    .action(async (opts: { owner: string; fiscalYear: string; asOf: string; format: string; digits: string }, cmd: Command) => {
+      const query = DisbursementReportQuery.parse({ owner: opts.owner, fiscalYear: opts.fiscalYear, asOf: opts.asOf });
+      const r = await withDb(cmd, (db) => disbursementReport(db, query));
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      else if (opts.format === 'csv') process.stdout.write(disbursementCsv(r));
+      else process.stdout.write(disbursementText(r, { thaiDigits: opts.digits === 'thai' }));
+    });
+
+  report
+    .command('ranking')
+    .description('The 18 clusters (or the provinces) ranked by disbursement rate')
+    .requiredOption('--fiscal-year <year>', 'B.E. fiscal year, e.g. 2558')
+    .requiredOption('--as-of <date>', 'YYYY-MM-DD')
+    .addOption(new Option('--level <level>', 'what to rank').choices(['cluster', 'province']).default('cluster'))
+    .option('--cluster <code>', 'with --level province: only the provinces of this cluster')
+    .addOption(formatOption())
+    .addOption(digitsOption())
+    .action(async (opts: { fiscalYear: string; asOf: string; level: string; cluster?: string; format: string; digits: string }, cmd: Command) => {
+      const query = RankingQuery.parse({ fiscalYear: opts.fiscalYear, asOf: opts.asOf, level: opts.level, cluster: opts.cluster });
+      const r = await withDb(cmd, (db) => ranking(db, query));
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      else if (opts.format === 'csv') process.stdout.write(rankingCsv(r));
+      else process.stdout.write(rankingText(r, { thaiDigits: opts.digits === 'thai' }));
+    });
+}

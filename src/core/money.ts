@@ -1,0 +1,34 @@
+/**
+ * Money is integer satang (1 baht = 100 satang) held as bigint. It crosses every boundary
+ * as a decimal string with two decimals ("1421593.29").
+ */
+import { toArabicDigits } from './thai.ts';
+
+export type Satang = bigint;
+
+
+const AMOUNT = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+
+/** Parses "1234.5", "1,234.50", "-100" into satang; returns null for anything else. */
+export function parseAmount(text: string): Satang | null {
+  const m = AMOUNT.exec(toArabicDigits(text.trim()));
+  if (!m) return null;
+  const [, minus, whole = '0', fraction = ''] = m;
+  const satang = BigInt(whole.replaceAll(',', '')) * 100n + BigInt(fraction.padEnd(2, '0') || '0');
+  return minus ? -satang : satang;
+}
+
+/** Formats satang as "1234.50" (no grouping): the API and CSV form. */
+export function formatAmount(satang: Satang): string {
+  const negative = satang < 0n;
+  const abs = negative ? -satang : satang;
+  const whole = abs / 100n;
+  const fraction = (abs % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}${whole}.${fraction}`;
+}
+
+export function sumSatang(values: Iterable<Satang>): Satang {
+  let total = 0n;
+  for (const v of values) total += v;
+  return total;
+}

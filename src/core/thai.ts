@@ -1,0 +1,62 @@
+/**
+ * Presentation in Thai: B.E. dates, Thai month names and Thai digits, all through Intl
+ * (never hand-written tables).
+ */
+import type { IsoDate } from './dates.ts';
+import type { Satang } from './money.ts';
+import type { Hundredths } from './percent.ts';
+
+export interface ThaiStyle {
+  /** Thai digits (๐-๙) when true, Arabic digits otherwise. */
+  thaiDigits: boolean;
+}
+
+const locale = (s: ThaiStyle) => (s.thaiDigits ? 'th-TH-u-ca-buddhist-nu-thai' : 'th-TH-u-ca-buddhist-nu-latn');
+
+function utc(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** "๕ มกราคม ๒๕๕๙" */
+export function thaiDate(date: IsoDate, style: ThaiStyle = { thaiDigits: true }): string {
+  return new Intl.DateTimeFormat(locale(style), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(date));
+}
+
+/** "วันพุธที่ ๖ มกราคม พ.ศ. ๒๕๕๙": the weekday is always derived from the date. */
+export function thaiDateFull(date: IsoDate, style: ThaiStyle = { thaiDigits: true }): string {
+  return new Intl.DateTimeFormat(locale(style), { dateStyle: 'full', timeZone: 'UTC' }).format(utc(date));
+}
+
+/** Digits of an integer (e.g. a B.E. year or a count), without grouping. */
+export function thaiInteger(n: number | bigint, style: ThaiStyle = { thaiDigits: true }): string {
+  return new Intl.NumberFormat(locale(style), { useGrouping: false }).format(n);
+}
+
+/** "๑,๔๒๑,๕๙๓.๒๙" */
+export function thaiAmount(satang: Satang, style: ThaiStyle = { thaiDigits: true }): string {
+  const nf = new Intl.NumberFormat(locale(style), { useGrouping: true });
+  const negative = satang < 0n;
+  const abs = negative ? -satang : satang;
+  const fraction = new Intl.NumberFormat(locale(style), { minimumIntegerDigits: 2, useGrouping: false }).format(abs % 100n);
+  return `${negative ? '-' : ''}${nf.format(abs / 100n)}.${fraction}`;
+}
+
+/** "๗๒.๓๒" (no unit: a percentage is never followed by one). */
+export function thaiPercent(h: Hundredths, style: ThaiStyle = { thaiDigits: true }): string {
+  const negative = h < 0n;
+  const abs = negative ? -h : h;
+  const fraction = new Intl.NumberFormat(locale(style), { minimumIntegerDigits: 2, useGrouping: false }).format(abs % 100n);
+  return `${negative ? '-' : ''}${thaiInteger(abs / 100n, style)}.${fraction}`;
+}
+
+const THAI_ZERO = 0x0e50;
+
+/** Reads Thai digits typed into a file or a form as the Arabic digits they stand for. */
+export function toArabicDigits(text: string): string {
+  return text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO));
+}
+
+/** Writes the digits inside a text (e.g. "กลุ่มจังหวัดภาคเหนือตอนบน 1") in the chosen style. */
+export function withDigits(text: string, style: ThaiStyle): string {
+  return style.thaiDigits ? text.replace(/\d/g, (d) => thaiInteger(Number(d), style)) : text;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Amount, AmountString, IsoDateString } from '../../core/schemas.ts';
+
+const Ref = z.string().trim().min(1, 'a document reference is required').max(100, 'ref is at most 100 characters');
+
+export const DisbursementInput = z.object({
+  date: IsoDateString,
+  amount: Amount.refine((v) => v !== 0n, 'amount cannot be zero').describe('baht; negative for a return of funds'),
+  ref: Ref.describe('the payment document number (e.g. the GFMIS document)'),
+  note: z.string().trim().max(2000).optional(),
+});
+export type DisbursementInput = z.infer<typeof DisbursementInput>;
+
+export const AdjustmentInput = z.object({
+  date: IsoDateString,
+  amount: Amount.refine((v) => v !== 0n, 'amount cannot be zero').describe('baht added to (or, negative, taken from) the allocation'),
+  ref: Ref.describe('the transfer document number'),
+  note: z.string().trim().min(1, 'a reason is required for a budget adjustment').max(2000),
+});
+export type AdjustmentInput = z.infer<typeof AdjustmentInput>;
+
+export const LedgerEntry = z.object({
+  id: z.string(),
+  kind: z.enum(['adjustment', 'disbursement']),
+  date: z.string(),
+  amount: AmountString,
+  ref: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;

@@ -1,0 +1,89 @@
+import type { Queryable } from '../../db/db.ts';
+import type { Ctx } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { formatAmount, type Satang } from '../../core/money.ts';
+import type { IsoDate } from '../../core/dates.ts';
+import { requireProjectRow } from '../projects/project.service.ts';
+import type { AdjustmentInput, DisbursementInput, LedgerEntry } from './ledger.schema.ts';
+
+type Kind = 'adjustment' | 'disbursement';
+
+interface NewEntry {
+  kind: Kind;
+  date: IsoDate;
+  amount: Satang;
+  ref: string;
+  note?: string | undefined;
+}
+
+/** What recording an entry did: added it, or found the same entry already there. */
+export type RecordOutcome = 'added' | 'unchanged';
+
+/**
+ * Records one ledger entry inside the caller's transaction, after every rule of the ledger:
+ * no entry on a cancelled project, disbursed never above the allocation nor below zero, and
+ * a document reference used once per project (the same entry again is a no-op).
+ */
+export async function recordEntry(q: Queryable, projectCode: string, e: NewEntry, by: string): Promise<RecordOutcome> {
+  const p = await requireProjectRow(q, projectCode, '9999-12-31', true);
+  const [same] = await q.query<{ entry_date: string; amount: bigint }>(
+    'SELECT entry_date, amount FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3',
+    [p.id, e.kind, e.ref],
+  );
+  if (same) {
+    if (same.entry_date === e.date && same.amount === e.amount) return 'unchanged';
+    throw new AppError('conflict', `Project ${projectCode} already has ${e.kind} ${e.ref} with other values (${same.entry_date}, ${formatAmount(same.amount)})`, { field: 'ref' });
+  }
+  if (p.status === 'cancelled') {
+    throw new AppError('project_cancelled', `Project ${projectCode} is cancelled: no ${e.kind} can be recorded on it`, { field: 'project_code' });
+  }
+  const allocated = p.allocated + (e.kind === 'adjustment' ? e.amount : 0n);
+  const disbursed = p.disbursed + (e.kind === 'disbursement' ? e.amount : 0n);
+  if (allocated < 0n) {
+    throw new AppError('validation', `This adjustment would make the allocation of project ${projectCode} negative (${formatAmount(allocated)})`, { field: 'amount' });
+  }
+  if (disbursed > allocated) {
+    const available = p.allocated - p.disbursed;
+    throw new AppError(
+      'over_allocation',
+      e.kind === 'disbursement'
+        ? `A disbursement of ${formatAmount(e.amount)} would take project ${projectCode} above its allocation of ${formatAmount(p.allocated)}: ${formatAmount(available)} remains`
+        : `This adjustment would leave project ${projectCode} with an allocation of ${formatAmount(allocated)}, below the ${formatAmount(p.disbursed)} already disbursed`,
+      { field: 'amount', allocated: formatAmount(p.allocated), disbursed: formatAmount(p.disbursed), remaining: formatAmount(available) },
+    );
+  }
+  if (disbursed < 0n) {
+    throw new AppError('validation', `A return of ${formatAmount(-e.amount)} is more than the ${formatAmount(p.disbursed)} disbursed on project ${projectCode}`, { field: 'amount' });
+  }
+  await q.query(
+    `INSERT INTO ledger_entries (project_id, kind, entry_date, amount, ref, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [p.id, e.kind, e.date, e.amount, e.ref, e.note || null, by],
+  );
+  return 'added';
+}
+
+export async function recordDisbursement(ctx: Ctx, projectCode: string, input: DisbursementInput): Promise<RecordOutcome> {
+  return ctx.db.transaction((tx) => recordEntry(tx, projectCode, { kind: 'disbursement', ...input }, ctx.actor.username));
+}
+
+export async function recordAdjustment(ctx: Ctx, projectCode: string, input: AdjustmentInput): Promise<RecordOutcome> {
+  return ctx.db.transaction((tx) => recordEntry(tx, projectCode, { kind: 'adjustment', ...input }, ctx.actor.username));
+}
+
+export async function listLedger(q: Queryable, projectCode: string): Promise<LedgerEntry[]> {
+  const p = await requireProjectRow(q, projectCode);
+  const rows = await q.query<{ id: bigint; kind: Kind; entry_date: string; amount: bigint; ref: string; note: string | null; created_at: Date; created_by: string }>(
+    `SELECT id, kind, entry_date, amount, ref, note, created_at, created_by FROM ledger_entries WHERE project_id = $1 ORDER BY entry_date, id`,
+    [p.id],
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    kind: r.kind,
+    date: r.entry_date,
+    amount: formatAmount(r.amount),
+    ref: r.ref,
+    note: r.note,
+    createdAt: new Date(r.created_at).toISOString(),
+    createdBy: r.created_by,
+  }));
+}

@@ -1,0 +1,32 @@
+import type { Db } from '../../db/db.ts';
+import { AppError } from '../../core/errors.ts';
+import { parseAmount } from '../../core/money.ts';
+import { applyStatusChange, insertProject } from '../projects/project.service.ts';
+import { recordEntry } from '../budget/ledger.service.ts';
+import { ALL_DEMO_PROJECTS } from './demo.data.ts';
+
+const DEMO_AUTHOR = 'demo';
+
+export async function hasProjects(db: Db): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM projects LIMIT 1');
+  return rows.length > 0;
+}
+
+/** Loads the seed's demo data through the same domain functions as every other write, in one transaction. */
+export async function loadDemo(db: Db): Promise<{ projects: number; disbursements: number }> {
+  return db.transaction(async (tx) => {
+    const [any] = await tx.query('SELECT 1 FROM projects LIMIT 1');
+    if (any) throw new AppError('conflict', 'The database already holds projects: padme demo loads only into an empty database (use another --data directory)');
+    let disbursements = 0;
+    const projects = ALL_DEMO_PROJECTS();
+    for (const p of projects) {
+      await insertProject(tx, { code: p.code, fiscalYear: p.fiscalYear, owner: p.owner, nameTh: p.nameTh, agency: p.agency, budget: parseAmount(p.budget)!, status: 'proposed', statusDate: p.proposedOn }, DEMO_AUTHOR);
+      for (const [status, date] of p.statuses) await applyStatusChange(tx, p.code, { status, date }, DEMO_AUTHOR);
+      for (const pay of p.payments) {
+        await recordEntry(tx, p.code, { kind: 'disbursement', date: pay.date, amount: parseAmount(pay.amount)!, ref: pay.ref, note: 'ข้อมูลตัวอย่าง (illustrative)' }, DEMO_AUTHOR);
+        disbursements++;
+      }
+    }
+    return { projects: projects.length, disbursements };
+  });
+}

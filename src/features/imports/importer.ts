@@ -1,0 +1,102 @@
+/**
+ * The import pipeline shared by every kind of file: map headers (English or Thai), validate
+ * each row with its zod schema, apply all rows in one transaction, and reject the whole file
+ * (changing nothing) when any row is bad, listing every bad row.
+ */
+import type { z } from 'zod';
+import type { Queryable } from '../../db/db.ts';
+import type { Ctx } from '../../core/context.ts';
+import { AppError, isAppError, type RowError } from '../../core/errors.ts';
+import { readTable, type TableRow } from './tabular.ts';
+
+export interface Column {
+  /** The field name (English header). */
+  name: string;
+  /** Other headers accepted for it (Thai). */
+  aliases: string[];
+  required: boolean;
+}
+
+export interface ImportSpec<T> {
+  kind: string;
+  columns: Column[];
+  row: z.ZodType<T, Record<string, string | undefined>>;
+  apply(tx: Queryable, row: T, by: string): Promise<'added' | 'unchanged'>;
+}
+
+export interface ImportResult {
+  kind: string;
+  rows: number;
+  added: number;
+  unchanged: number;
+  dryRun: boolean;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const normalise = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_');
+
+function mapHeaders(headers: string[], columns: Column[]): Map<string, string> {
+  const byHeader = new Map<string, string>();
+  for (const h of headers) {
+    const col = columns.find((c) => normalise(c.name) === normalise(h) || c.aliases.some((a) => normalise(a) === normalise(h)));
+    if (col) byHeader.set(h, col.name);
+  }
+  const missing = columns.filter((c) => c.required && ![...byHeader.values()].includes(c.name));
+  if (missing.length) {
+    const errors: RowError[] = missing.map((c) => ({ row: 1, field: c.name, message: `missing column ${c.name} (or ${c.aliases.join(' / ')})` }));
+    throw new AppError('import_rejected', `The header row lacks: ${missing.map((c) => c.name).join(', ')}`, { errors });
+  }
+  return byHeader;
+}
+
+function toRecord(r: TableRow, byHeader: Map<string, string>): Record<string, string | undefined> {
+  const rec: Record<string, string | undefined> = {};
+  for (const [h, v] of Object.entries(r.cells)) {
+    const name = byHeader.get(h);
+    if (name && v !== '') rec[name] = v;
+  }
+  return rec;
+}
+
+class DryRunRollback extends Error {}
+
+export async function runImport<T>(ctx: Ctx, spec: ImportSpec<T>, fileName: string, data: Buffer, opts: ImportOptions = {}): Promise<ImportResult> {
+  const table = await readTable(fileName, data);
+  const byHeader = mapHeaders(table.headers, spec.columns);
+  const errors: RowError[] = [];
+  const parsed: { row: number; value: T }[] = [];
+  for (const r of table.rows) {
+    const result = spec.row.safeParse(toRecord(r, byHeader));
+    if (result.success) parsed.push({ row: r.row, value: result.data });
+    else for (const issue of result.error.issues) errors.push({ row: r.row, field: String(issue.path[0] ?? 'row'), message: issue.message });
+  }
+  if (table.rows.length === 0) errors.push({ row: 2, field: 'file', message: 'the file has a header but no data rows' });
+  const result: ImportResult = { kind: spec.kind, rows: table.rows.length, added: 0, unchanged: 0, dryRun: !!opts.dryRun };
+  const total = parsed.length;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      for (const [i, p] of parsed.entries()) {
+        try {
+          result[await spec.apply(tx, p.value, ctx.actor.username)]++;
+        } catch (e) {
+          if (!isAppError(e)) throw e;
+          const field = (e.details as { field?: string } | undefined)?.field ?? 'row';
+          errors.push({ row: p.row, field, message: e.message });
+        }
+        opts.onProgress?.(i + 1, total);
+      }
+      if (errors.length) {
+        errors.sort((a, b) => a.row - b.row);
+        throw new AppError('import_rejected', `The file was not imported: ${errors.length} error(s) in ${new Set(errors.map((e) => e.row)).size} row(s). Nothing was changed.`, { errors });
+      }
+      if (opts.dryRun) throw new DryRunRollback();
+    });
+  } catch (e) {
+    if (!(e instanceof DryRunRollback)) throw e;
+  }
+  return result;
+}

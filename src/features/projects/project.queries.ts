@@ -1,0 +1,151 @@
+import type { Queryable, SqlParam } from '../../db/db.ts';
+import { formatAmount } from '../../core/money.ts';
+import { formatPercent, percentHundredths } from '../../core/percent.ts';
+import { likeContains, searchWords } from '../../core/search.ts';
+import type { IsoDate } from '../../core/dates.ts';
+import type { Project, ProjectListQuery, StatusChange } from './project.schema.ts';
+import type { ProjectStatus } from './project.status.ts';
+
+export interface ProjectRow {
+  id: bigint;
+  code: string;
+  fiscal_year: number;
+  owner_kind: 'cluster' | 'province';
+  owner_code: string;
+  owner_name_th: string;
+  owner_name_en: string;
+  cluster_id: number | null;
+  province_code: string | null;
+  name_th: string;
+  agency: string | null;
+  budget: bigint;
+  status: ProjectStatus;
+  version: number;
+  created_at: Date;
+  created_by: string;
+  updated_at: Date;
+  updated_by: string;
+  allocated: bigint;
+  disbursed: bigint;
+}
+
+/** Projects with their allocation and disbursement as of the parameter asOf. Callers add WHERE/ORDER/LIMIT. */
+const selectProjects = (asOf: string) => `
+  SELECT p.id, p.code, p.fiscal_year, p.owner_kind, p.cluster_id, p.province_code, p.name_th, p.agency,
+         p.budget, p.status, p.version, p.created_at, p.created_by, p.updated_at, p.updated_by,
+         coalesce(c.slug, pr.code) AS owner_code,
+         coalesce(c.name_th, pr.name_th) AS owner_name_th,
+         coalesce(c.name_en, pr.name_en) AS owner_name_en,
+         p.budget + coalesce(a.total, 0)::bigint AS allocated,
+         coalesce(d.total, 0)::bigint AS disbursed
+    FROM projects p
+    LEFT JOIN clusters c ON c.id = p.cluster_id
+    LEFT JOIN provinces pr ON pr.code = p.province_code
+    LEFT JOIN LATERAL (SELECT sum(e.amount) AS total FROM ledger_entries e
+                        WHERE e.project_id = p.id AND e.kind = 'adjustment' AND e.entry_date <= ${asOf}) a ON true
+    LEFT JOIN LATERAL (SELECT sum(e.amount) AS total FROM ledger_entries e
+                        WHERE e.project_id = p.id AND e.kind = 'disbursement' AND e.entry_date <= ${asOf}) d ON true`;
+
+const SORT_SQL: Record<ProjectListQuery['sort'], string> = {
+  code: 'p.code',
+  nameTh: 'p.name_th',
+  budget: 'p.budget',
+  disbursed: 'disbursed',
+  disbursedPercent: 'CASE WHEN p.budget + coalesce(a.total, 0) = 0 THEN NULL ELSE coalesce(d.total, 0)::numeric / (p.budget + coalesce(a.total, 0)) END',
+  status: 'p.status',
+  fiscalYear: 'p.fiscal_year',
+};
+
+export function toProject(r: ProjectRow, asOf: IsoDate): Project {
+  const pct = percentHundredths(r.disbursed, r.allocated);
+  return {
+    code: r.code,
+    fiscalYear: r.fiscal_year,
+    owner: { kind: r.owner_kind, code: r.owner_code, nameTh: r.owner_name_th, nameEn: r.owner_name_en },
+    nameTh: r.name_th,
+    agency: r.agency,
+    budget: formatAmount(r.budget),
+    status: r.status,
+    version: r.version,
+    asOf,
+    allocated: formatAmount(r.allocated),
+    disbursed: formatAmount(r.disbursed),
+    remaining: formatAmount(r.allocated - r.disbursed),
+    disbursedPercent: pct === null ? null : formatPercent(pct),
+    createdAt: new Date(r.created_at).toISOString(),
+    createdBy: r.created_by,
+    updatedAt: new Date(r.updated_at).toISOString(),
+    updatedBy: r.updated_by,
+  };
+}
+
+export async function findProjectRow(q: Queryable, code: string, asOf: IsoDate, forUpdate = false): Promise<ProjectRow | undefined> {
+  if (forUpdate) await q.query('SELECT id FROM projects WHERE code = $1 FOR UPDATE', [code]);
+  const rows = await q.query<ProjectRow>(`${selectProjects('$1')} WHERE p.code = $2`, [asOf, code]);
+  return rows[0];
+}
+
+export async function queryProjects(q: Queryable, f: ProjectListQuery, asOf: IsoDate): Promise<{ total: number; rows: ProjectRow[] }> {
+  const params: SqlParam[] = [];
+  const where: string[] = [];
+  const add = (sql: (n: string) => string, value: SqlParam) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.fiscalYear !== undefined) add((n) => `p.fiscal_year = ${n}`, f.fiscalYear);
+  if (f.status) add((n) => `p.status = ${n}`, f.status);
+  if (f.owner) {
+    if (/^\d{2}$/.test(f.owner)) add((n) => `p.province_code = ${n}`, f.owner);
+    else add((n) => `c.slug = ${n}`, f.owner);
+  }
+  for (const word of searchWords(f.q ?? '')) {
+    add((n) => `(p.name_th ILIKE ${n} OR p.code ILIKE ${n})`, likeContains(word));
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const [countRow] = await q.query<{ n: bigint }>(`SELECT count(*) AS n FROM projects p LEFT JOIN clusters c ON c.id = p.cluster_id ${whereSql}`, params);
+  const order = `${SORT_SQL[f.sort]} ${f.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.code ASC`;
+  const rows = await q.query<ProjectRow>(
+    `${selectProjects(`$${params.length + 1}`)} ${whereSql} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}`,
+    [...params, asOf],
+  );
+  return { total: Number(countRow?.n ?? 0n), rows };
+}
+
+export async function statusHistory(q: Queryable, projectId: bigint): Promise<StatusChange[]> {
+  const rows = await q.query<{
+    from_status: ProjectStatus | null;
+    to_status: ProjectStatus;
+    effective_date: string;
+    reason: string | null;
+    changed_at: Date;
+    changed_by: string;
+  }>(
+    `SELECT from_status, to_status, effective_date, reason, changed_at, changed_by
+       FROM project_status_history WHERE project_id = $1 ORDER BY effective_date, id`,
+    [projectId],
+  );
+  return rows.map((r) => ({
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    effectiveDate: r.effective_date,
+    reason: r.reason,
+    changedAt: new Date(r.changed_at).toISOString(),
+    changedBy: r.changed_by,
+  }));
+}
+
+export async function insertStatusChange(
+  q: Queryable,
+  projectId: bigint,
+  from: ProjectStatus | null,
+  to: ProjectStatus,
+  effectiveDate: IsoDate,
+  reason: string | null,
+  by: string,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO project_status_history (project_id, from_status, to_status, effective_date, reason, changed_by)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [projectId, from, to, effectiveDate, reason, by],
+  );
+}

@@ -1,0 +1,117 @@
+import type { Queryable } from '../../db/db.ts';
+import type { Ctx } from '../../core/context.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { todayIso, type IsoDate } from '../../core/dates.ts';
+import { formatAmount } from '../../core/money.ts';
+import { resolveOwner } from '../reference/reference.queries.ts';
+import type { ChangeStatusInput, CreateProjectInput, Project, ProjectListQuery, StatusChange, UpdateProjectInput } from './project.schema.ts';
+import { findProjectRow, insertStatusChange, queryProjects, statusHistory, toProject, type ProjectRow } from './project.queries.ts';
+import { allowedTransitions, canTransition } from './project.status.ts';
+
+export async function requireProjectRow(q: Queryable, code: string, asOf: IsoDate = todayIso(), forUpdate = false): Promise<ProjectRow> {
+  const row = await findProjectRow(q, code, asOf, forUpdate);
+  if (!row) throw notFound(`Project ${code}`, 'project_code');
+  return row;
+}
+
+/** Inserts a project inside the caller's transaction (used by the API and by imports). */
+export async function insertProject(q: Queryable, input: CreateProjectInput, by: string): Promise<void> {
+  const owner = await resolveOwner(q, input.owner, input.fiscalYear);
+  const existing = await q.query('SELECT 1 FROM projects WHERE code = $1', [input.code]);
+  if (existing.length) throw new AppError('conflict', `A project with code ${input.code} already exists`, { field: 'code' });
+  const [row] = await q.query<{ id: bigint }>(
+    `INSERT INTO projects (code, fiscal_year, owner_kind, cluster_id, province_code, name_th, agency, budget, status, created_by, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+    [
+      input.code,
+      input.fiscalYear,
+      owner.kind,
+      owner.kind === 'cluster' ? owner.clusterId : null,
+      owner.kind === 'province' ? owner.code : null,
+      input.nameTh,
+      input.agency || null,
+      input.budget,
+      input.status,
+      by,
+    ],
+  );
+  await insertStatusChange(q, row!.id, null, input.status, input.statusDate ?? todayIso(), null, by);
+}
+
+export async function createProject(ctx: Ctx, input: CreateProjectInput): Promise<Project> {
+  return ctx.db.transaction(async (tx) => {
+    await insertProject(tx, input, ctx.actor.username);
+    return toProject(await requireProjectRow(tx, input.code), todayIso());
+  });
+}
+
+export async function getProject(q: Queryable, code: string, asOf: IsoDate = todayIso()): Promise<Project> {
+  return toProject(await requireProjectRow(q, code, asOf), asOf);
+}
+
+export async function listProjects(q: Queryable, f: ProjectListQuery): Promise<{ total: number; items: Project[] }> {
+  const asOf = f.asOf ?? todayIso();
+  const { total, rows } = await queryProjects(q, f, asOf);
+  return { total, items: rows.map((r) => toProject(r, asOf)) };
+}
+
+function checkVersion(row: ProjectRow, version: number | undefined): void {
+  if (version !== undefined && version !== row.version) {
+    throw new AppError('conflict', `Project ${row.code} was changed by ${row.updated_by} since you read it (your version ${version}, now ${row.version}). Reload and try again.`, {
+      currentVersion: row.version,
+    });
+  }
+}
+
+export async function updateProject(ctx: Ctx, code: string, input: UpdateProjectInput): Promise<Project> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await requireProjectRow(tx, code, '9999-12-31', true);
+    checkVersion(row, input.version);
+    const budget = input.budget ?? row.budget;
+    const newAllocation = row.allocated - row.budget + budget;
+    if (newAllocation < row.disbursed) {
+      throw new AppError('over_allocation', `A budget of ${formatAmount(budget)} would leave project ${code} with an allocation of ${formatAmount(newAllocation)}, below the ${formatAmount(row.disbursed)} already disbursed`, { field: 'budget' });
+    }
+    await tx.query(
+      `UPDATE projects SET name_th = $2, agency = $3, budget = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE id = $1`,
+      [row.id, input.nameTh ?? row.name_th, input.agency === undefined ? row.agency : input.agency || null, budget, ctx.actor.username],
+    );
+    return toProject(await requireProjectRow(tx, code), todayIso());
+  });
+}
+
+export async function changeStatus(ctx: Ctx, code: string, input: ChangeStatusInput): Promise<Project> {
+  return ctx.db.transaction(async (tx) => {
+    await applyStatusChange(tx, code, input, ctx.actor.username);
+    return toProject(await requireProjectRow(tx, code), todayIso());
+  });
+}
+
+/** Changes a project's status inside the caller's transaction, after the transition rules. */
+export async function applyStatusChange(tx: Queryable, code: string, input: ChangeStatusInput, by: string): Promise<void> {
+    const row = await requireProjectRow(tx, code, '9999-12-31', true);
+    checkVersion(row, input.version);
+    if (!canTransition(row.status, input.status)) {
+      const allowed = allowedTransitions(row.status);
+      throw new AppError(
+        'invalid_transition',
+        `Project ${code} cannot go from ${row.status} to ${input.status}; allowed: ${allowed.length ? allowed.join(', ') : 'none (final status)'}`,
+        { field: 'status', from: row.status, allowed },
+      );
+    }
+    const date = input.date ?? todayIso();
+    const [last] = await tx.query<{ effective_date: string }>(
+      'SELECT effective_date FROM project_status_history WHERE project_id = $1 ORDER BY effective_date DESC, id DESC LIMIT 1',
+      [row.id],
+    );
+    if (last && date < last.effective_date) {
+      throw new AppError('validation', `The change date ${date} is before the project's last status change (${last.effective_date})`, { field: 'date' });
+    }
+    await tx.query('UPDATE projects SET status = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [row.id, input.status, by]);
+    await insertStatusChange(tx, row.id, row.status, input.status, date, input.reason || null, by);
+}
+
+export async function getStatusHistory(q: Queryable, code: string): Promise<StatusChange[]> {
+  const row = await requireProjectRow(q, code);
+  return statusHistory(q, row.id);
+}

@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isAppError, type ErrorCode } from '../core/errors.ts';
+
+/** The one place where error codes become HTTP statuses. */
+const STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  over_allocation: 422,
+  project_cancelled: 422,
+  import_rejected: 422,
+  payload_too_large: 413,
+  database_locked: 503,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issues = err.validation.map((v) => ({
+      field: String((v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ?? v.instancePath.replace(/^\//, '').replaceAll('/', '.')) || err.validationContext || 'request',
+      message: v.message ?? 'invalid',
+    }));
+    const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+    void reply.code(400).send({ error: { code: 'validation', message, details: { issues } } } satisfies ErrorBody);
+    return;
+  }
+  if (isAppError(err)) {
+    void reply.code(STATUS[err.code]).send({ error: { code: err.code, message: err.message, details: err.details } } satisfies ErrorBody);
+    return;
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 500) {
+    req.log.error(err);
+    void reply.code(500).send({ error: { code: 'internal', message: 'Internal error: the server logged it. Nothing partial was saved.' } } satisfies ErrorBody);
+    return;
+  }
+  const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : 'bad_request';
+  void reply.code(status).send({ error: { code, message: err.message } } satisfies ErrorBody);
+}
