@@ -40,13 +40,18 @@ class PGliteDb extends PGliteQueryable implements Db {
     if (!this.pg.closed) await this.pg.close();
     this.release();
   }
-  /** A copy of this database (tests use it to start each suite from a migrated state). */
-  async clone(): Promise<PGliteDb> {
-    return new PGliteDb((await this.pg.clone()) as PGlite, () => {});
+  /** A snapshot of the whole database (tests start each suite from a migrated one). */
+  dump(): Promise<File | Blob> {
+    return this.pg.dumpDataDir('none');
   }
 }
 
 export type { PGliteDb };
+
+/** An in-memory PGlite holding a copy of a dump. */
+export async function openPGliteFromDump(dump: File | Blob): Promise<PGliteDb> {
+  return new PGliteDb(await PGlite.create({ loadDataDir: dump, parsers, extensions: { pg_trgm } }), () => {});
+}
 
 /** Opens PGlite on a data dir (locked against other processes), or in memory when dataDir is null. */
 export async function openPGlite(dataDir: string | null): Promise<PGliteDb> {

@@ -1,0 +1,71 @@
+/**
+ * Test databases: every suite gets a fresh migrated database with the reference data, on
+ * PGlite (always) and on PostgreSQL (when a server is available).
+ */
+import { randomBytes } from 'node:crypto';
+import { describe } from 'vitest';
+import pg from 'pg';
+import type { Db } from '../../src/db/db.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { openPGlite, openPGliteFromDump } from '../../src/db/pglite.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+import { seedReferenceData } from '../../src/features/reference/reference.seed.ts';
+import { PG_ADMIN_URL, noteSkip } from './env.ts';
+
+export type DbKind = 'pglite' | 'postgres';
+
+let template: Promise<File | Blob> | null = null;
+
+/** A migrated in-memory PGlite with reference data, copied from one dump per worker (fast). */
+async function freshPGlite(): Promise<Db> {
+  template ??= (async () => {
+    const db = await openPGlite(null);
+    await migrate(db);
+    await seedReferenceData(db);
+    const dump = await db.dump();
+    await db.close();
+    return dump;
+  })();
+  return openPGliteFromDump(await template);
+}
+
+/** A new database on the PostgreSQL server, dropped when closed. */
+async function freshPostgres(): Promise<Db> {
+  if (!PG_ADMIN_URL) throw new Error('no PostgreSQL server for tests (PADME_TEST_PG_URL)');
+  const name = `padme_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString());
+  await migrate(db);
+  await seedReferenceData(db);
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    close: async () => {
+      await close();
+      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  });
+}
+
+export function freshDb(kind: DbKind): Promise<Db> {
+  return kind === 'pglite' ? freshPGlite() : freshPostgres();
+}
+
+/** The database kinds this run covers; PostgreSQL is skipped (and said so) when no server is available. */
+export function dbKinds(suite: string): DbKind[] {
+  if (PG_ADMIN_URL) return ['pglite', 'postgres'];
+  noteSkip(suite, 'PostgreSQL variant skipped: no PostgreSQL server (install postgresql; scripts/test.mjs starts one)');
+  return ['pglite'];
+}
+
+/** Runs a suite once per database kind: describeEachDb('projects API', (kind) => { ... }). */
+export function describeEachDb(name: string, fn: (kind: DbKind) => void): void {
+  for (const kind of dbKinds(name)) describe(`${name} [${kind}]`, () => fn(kind));
+}
