@@ -19,7 +19,9 @@ export function importCommand(program: Command): void {
       .option('--dry-run', 'check the file and report errors without changing anything')
       .action(async (file: string, opts: { dryRun?: boolean }, cmd: Command) => {
         const data = fs.readFileSync(file);
-        const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: `${kind} [{bar}] {value}/{total} rows` }, cliProgress.Presets.shades_classic) : null;
+        const bar = process.stderr.isTTY
+          ? new cliProgress.SingleBar({ stream: process.stderr, format: `${kind} [{bar}] {value}/{total} rows` }, cliProgress.Presets.shades_classic)
+          : null;
         let started = false;
         try {
           const result = await withDb(cmd, (db) =>

@@ -7,7 +7,9 @@ import { reportCommand } from './report.command.ts';
 
 const program = new Command('padme')
   .description('PADME: plans, projects and budget disbursement of provincial clusters and provinces')
-  .addOption(new Option('--data <dir>', 'PGlite data directory (default: $PADME_DATA or ./data); DATABASE_URL=postgres://… uses a PostgreSQL server instead'))
+  .addOption(
+    new Option('--data <dir>', 'PGlite data directory (default: $PADME_DATA or ./data); DATABASE_URL=postgres://… uses a PostgreSQL server instead'),
+  )
   .showHelpAfterError()
   .configureOutput({ outputError: (str, write) => write(str) });
 

@@ -24,7 +24,9 @@ export function serveCommand(program: Command): void {
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
       await app.listen({ port, host: opts.host });
       const where = choice.url ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${choice.dataDir}`;
-      process.stdout.write(`PADME serving http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${port}/ (API docs at /api/docs), data: ${where}\n`);
+      process.stdout.write(
+        `PADME serving http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${port}/ (API docs at /api/docs), data: ${where}\n`,
+      );
       const stop = async () => {
         await app.close();
         await db.close();
@@ -34,4 +36,3 @@ export function serveCommand(program: Command): void {
       process.once('SIGTERM', stop);
     });
 }
-

@@ -6,7 +6,6 @@ import { toArabicDigits } from './thai.ts';
 
 export type Satang = bigint;
 
-
 const AMOUNT = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
 
 /** Parses "1234.5", "1,234.50", "-100" into satang; returns null for anything else. */

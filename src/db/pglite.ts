@@ -11,10 +11,25 @@ const parsers = {
 
 /** PGlite's own defaults minus -F, so that fsync is on and an OS crash loses nothing committed. */
 const DURABLE_START_PARAMS = [
-  '--single', '-O', '-j',
-  '-c', 'search_path=public', '-c', 'exit_on_error=false', '-c', 'log_checkpoints=false',
-  '-c', 'max_worker_processes=0', '-c', 'max_parallel_workers=0', '-c', 'max_parallel_workers_per_gather=0',
-  '-c', 'io_method=sync', '-c', 'max_parallel_maintenance_workers=0',
+  '--single',
+  '-O',
+  '-j',
+  '-c',
+  'search_path=public',
+  '-c',
+  'exit_on_error=false',
+  '-c',
+  'log_checkpoints=false',
+  '-c',
+  'max_worker_processes=0',
+  '-c',
+  'max_parallel_workers=0',
+  '-c',
+  'max_parallel_workers_per_gather=0',
+  '-c',
+  'io_method=sync',
+  '-c',
+  'max_parallel_maintenance_workers=0',
 ];
 
 class PGliteQueryable implements Queryable {
@@ -27,7 +42,10 @@ class PGliteQueryable implements Queryable {
 
 class PGliteDb extends PGliteQueryable implements Db {
   readonly kind = 'pglite' as const;
-  constructor(private readonly pg: PGlite, private readonly release: () => void) {
+  constructor(
+    private readonly pg: PGlite,
+    private readonly release: () => void,
+  ) {
     super(pg);
   }
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {

@@ -41,7 +41,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'PADME API', description: 'Plans, projects, budget disbursement and rankings of Thailand\'s provincial clusters and provinces. Amounts are decimal strings of baht; dates are ISO; fiscal years are B.E.', version: '1' },
+      info: {
+        title: 'PADME API',
+        description:
+          "Plans, projects, budget disbursement and rankings of Thailand's provincial clusters and provinces. Amounts are decimal strings of baht; dates are ISO; fiscal years are B.E.",
+        version: '1',
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -55,13 +60,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
 
   const deps = { db: opts.db };
-  await app.register(async (api) => {
-    await referenceRoutes(api, deps);
-    await projectRoutes(api, deps);
-    await ledgerRoutes(api, deps);
-    await reportRoutes(api, deps);
-    await importRoutes(api, deps);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      await referenceRoutes(api, deps);
+      await projectRoutes(api, deps);
+      await ledgerRoutes(api, deps);
+      await reportRoutes(api, deps);
+      await importRoutes(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(opts.webDir), wildcard: false });

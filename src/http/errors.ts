@@ -24,7 +24,10 @@ export interface ErrorBody {
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => ({
-      field: String((v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ?? v.instancePath.replace(/^\//, '').replaceAll('/', '.')) || err.validationContext || 'request',
+      field:
+        String((v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ?? v.instancePath.replace(/^\//, '').replaceAll('/', '.')) ||
+        err.validationContext ||
+        'request',
       message: v.message ?? 'invalid',
     }));
     const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
@@ -38,7 +41,9 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   const status = err.statusCode ?? 500;
   if (status >= 500) {
     req.log.error(err);
-    void reply.code(500).send({ error: { code: 'internal', message: 'Internal error: the server logged it. Nothing partial was saved.' } } satisfies ErrorBody);
+    void reply
+      .code(500)
+      .send({ error: { code: 'internal', message: 'Internal error: the server logged it. Nothing partial was saved.' } } satisfies ErrorBody);
     return;
   }
   const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : 'bad_request';

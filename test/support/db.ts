@@ -31,13 +31,14 @@ async function freshPGlite(): Promise<Db> {
 
 /** A new database on the PostgreSQL server, dropped when closed. */
 async function freshPostgres(): Promise<Db> {
-  if (!PG_ADMIN_URL) throw new Error('no PostgreSQL server for tests (PADME_TEST_PG_URL)');
+  const adminUrl = PG_ADMIN_URL;
+  if (!adminUrl) throw new Error('no PostgreSQL server for tests (PADME_TEST_PG_URL)');
   const name = `padme_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(PG_ADMIN_URL);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openPostgres(url.toString());
   await migrate(db);
@@ -46,7 +47,7 @@ async function freshPostgres(): Promise<Db> {
   return Object.assign(db, {
     close: async () => {
       await close();
-      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
+      const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();

@@ -7,8 +7,7 @@ import fs from 'node:fs';
 /** Admin URL of a PostgreSQL server the tests may create and drop databases on. */
 export const PG_ADMIN_URL: string | null = process.env.PADME_TEST_PG_URL || null;
 
-export const CHROMIUM_PATH: string | null =
-  process.env.PADME_CHROMIUM || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null);
+export const CHROMIUM_PATH: string | null = process.env.PADME_CHROMIUM || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null);
 
 /**
  * Records that a suite was skipped and why; scripts/test.mjs prints the list at the end

@@ -29,7 +29,10 @@ export async function startServer(kind: DbKind, opts: { demo?: boolean; webDir?:
     url,
     api,
     async json<T>(path: string, init?: RequestInit) {
-      const res = await api(path, init?.body && typeof init.body === 'string' ? { ...init, headers: { 'content-type': 'application/json', ...init.headers } } : init);
+      const res = await api(
+        path,
+        init?.body && typeof init.body === 'string' ? { ...init, headers: { 'content-type': 'application/json', ...init.headers } } : init,
+      );
       return { status: res.status, body: (await res.json()) as T };
     },
     async close() {

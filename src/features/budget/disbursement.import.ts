@@ -6,7 +6,10 @@ import { recordEntry } from './ledger.service.ts';
 const DisbursementRow = z.object({
   project_code: z.string({ error: 'project_code is required' }).trim().min(1).max(64),
   date: z.string({ error: 'date is required' }).pipe(FlexibleDate),
-  amount: z.string({ error: 'amount is required' }).pipe(Amount).refine((v) => v !== 0n, 'amount cannot be zero'),
+  amount: z
+    .string({ error: 'amount is required' })
+    .pipe(Amount)
+    .refine((v) => v !== 0n, 'amount cannot be zero'),
   ref: z.string({ error: 'ref is required' }).trim().min(1).max(100),
 });
 type DisbursementRow = z.infer<typeof DisbursementRow>;

@@ -7,27 +7,50 @@ const CodeParam = z.object({ code: z.string().min(1).max(64) });
 const Outcome = z.object({ outcome: z.enum(['added', 'unchanged']) });
 
 export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
-  api.get('/projects/:code/ledger', {
-    schema: { tags: ['budget'], summary: 'The budget ledger of a project: adjustments and disbursements by date', params: CodeParam, response: { 200: z.array(LedgerEntry) } },
-  }, async (req) => listLedger(deps.db, req.params.code));
-
-  api.post('/projects/:code/disbursements', {
-    schema: {
-      tags: ['budget'],
-      summary: 'Record a disbursement (negative: a return of funds). The same ref with the same values again is a no-op.',
-      params: CodeParam,
-      body: DisbursementInput,
-      response: { 201: Outcome, 200: Outcome },
+  api.get(
+    '/projects/:code/ledger',
+    {
+      schema: {
+        tags: ['budget'],
+        summary: 'The budget ledger of a project: adjustments and disbursements by date',
+        params: CodeParam,
+        response: { 200: z.array(LedgerEntry) },
+      },
     },
-  }, async (req, reply) => {
-    const outcome = await recordDisbursement(ctxOf(deps), req.params.code, req.body);
-    return reply.code(outcome === 'added' ? 201 : 200).send({ outcome });
-  });
+    async (req) => listLedger(deps.db, req.params.code),
+  );
 
-  api.post('/projects/:code/adjustments', {
-    schema: { tags: ['budget'], summary: 'Record a dated budget adjustment (transfer) with its reason', params: CodeParam, body: AdjustmentInput, response: { 201: Outcome, 200: Outcome } },
-  }, async (req, reply) => {
-    const outcome = await recordAdjustment(ctxOf(deps), req.params.code, req.body);
-    return reply.code(outcome === 'added' ? 201 : 200).send({ outcome });
-  });
+  api.post(
+    '/projects/:code/disbursements',
+    {
+      schema: {
+        tags: ['budget'],
+        summary: 'Record a disbursement (negative: a return of funds). The same ref with the same values again is a no-op.',
+        params: CodeParam,
+        body: DisbursementInput,
+        response: { 201: Outcome, 200: Outcome },
+      },
+    },
+    async (req, reply) => {
+      const outcome = await recordDisbursement(ctxOf(deps), req.params.code, req.body);
+      return reply.code(outcome === 'added' ? 201 : 200).send({ outcome });
+    },
+  );
+
+  api.post(
+    '/projects/:code/adjustments',
+    {
+      schema: {
+        tags: ['budget'],
+        summary: 'Record a dated budget adjustment (transfer) with its reason',
+        params: CodeParam,
+        body: AdjustmentInput,
+        response: { 201: Outcome, 200: Outcome },
+      },
+    },
+    async (req, reply) => {
+      const outcome = await recordAdjustment(ctxOf(deps), req.params.code, req.body);
+      return reply.code(outcome === 'added' ? 201 : 200).send({ outcome });
+    },
+  );
 }

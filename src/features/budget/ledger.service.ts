@@ -32,7 +32,11 @@ export async function recordEntry(q: Queryable, projectCode: string, e: NewEntry
   );
   if (same) {
     if (same.entry_date === e.date && same.amount === e.amount) return 'unchanged';
-    throw new AppError('conflict', `Project ${projectCode} already has ${e.kind} ${e.ref} with other values (${same.entry_date}, ${formatAmount(same.amount)})`, { field: 'ref' });
+    throw new AppError(
+      'conflict',
+      `Project ${projectCode} already has ${e.kind} ${e.ref} with other values (${same.entry_date}, ${formatAmount(same.amount)})`,
+      { field: 'ref' },
+    );
   }
   if (p.status === 'cancelled') {
     throw new AppError('project_cancelled', `Project ${projectCode} is cancelled: no ${e.kind} can be recorded on it`, { field: 'project_code' });
@@ -40,7 +44,9 @@ export async function recordEntry(q: Queryable, projectCode: string, e: NewEntry
   const allocated = p.allocated + (e.kind === 'adjustment' ? e.amount : 0n);
   const disbursed = p.disbursed + (e.kind === 'disbursement' ? e.amount : 0n);
   if (allocated < 0n) {
-    throw new AppError('validation', `This adjustment would make the allocation of project ${projectCode} negative (${formatAmount(allocated)})`, { field: 'amount' });
+    throw new AppError('validation', `This adjustment would make the allocation of project ${projectCode} negative (${formatAmount(allocated)})`, {
+      field: 'amount',
+    });
   }
   if (disbursed > allocated) {
     const available = p.allocated - p.disbursed;
@@ -53,12 +59,21 @@ export async function recordEntry(q: Queryable, projectCode: string, e: NewEntry
     );
   }
   if (disbursed < 0n) {
-    throw new AppError('validation', `A return of ${formatAmount(-e.amount)} is more than the ${formatAmount(p.disbursed)} disbursed on project ${projectCode}`, { field: 'amount' });
+    throw new AppError(
+      'validation',
+      `A return of ${formatAmount(-e.amount)} is more than the ${formatAmount(p.disbursed)} disbursed on project ${projectCode}`,
+      { field: 'amount' },
+    );
   }
-  await q.query(
-    `INSERT INTO ledger_entries (project_id, kind, entry_date, amount, ref, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [p.id, e.kind, e.date, e.amount, e.ref, e.note || null, by],
-  );
+  await q.query(`INSERT INTO ledger_entries (project_id, kind, entry_date, amount, ref, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    p.id,
+    e.kind,
+    e.date,
+    e.amount,
+    e.ref,
+    e.note || null,
+    by,
+  ]);
   return 'added';
 }
 
@@ -72,10 +87,18 @@ export async function recordAdjustment(ctx: Ctx, projectCode: string, input: Adj
 
 export async function listLedger(q: Queryable, projectCode: string): Promise<LedgerEntry[]> {
   const p = await requireProjectRow(q, projectCode);
-  const rows = await q.query<{ id: bigint; kind: Kind; entry_date: string; amount: bigint; ref: string; note: string | null; created_at: Date; created_by: string }>(
-    `SELECT id, kind, entry_date, amount, ref, note, created_at, created_by FROM ledger_entries WHERE project_id = $1 ORDER BY entry_date, id`,
-    [p.id],
-  );
+  const rows = await q.query<{
+    id: bigint;
+    kind: Kind;
+    entry_date: string;
+    amount: bigint;
+    ref: string;
+    note: string | null;
+    created_at: Date;
+    created_by: string;
+  }>(`SELECT id, kind, entry_date, amount, ref, note, created_at, created_by FROM ledger_entries WHERE project_id = $1 ORDER BY entry_date, id`, [
+    p.id,
+  ]);
   return rows.map((r) => ({
     id: String(r.id),
     kind: r.kind,

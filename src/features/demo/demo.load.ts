@@ -16,14 +16,36 @@ export async function hasProjects(db: Db): Promise<boolean> {
 export async function loadDemo(db: Db): Promise<{ projects: number; disbursements: number }> {
   return db.transaction(async (tx) => {
     const [any] = await tx.query('SELECT 1 FROM projects LIMIT 1');
-    if (any) throw new AppError('conflict', 'The database already holds projects: padme demo loads only into an empty database (use another --data directory)');
+    if (any)
+      throw new AppError(
+        'conflict',
+        'The database already holds projects: padme demo loads only into an empty database (use another --data directory)',
+      );
     let disbursements = 0;
     const projects = ALL_DEMO_PROJECTS();
     for (const p of projects) {
-      await insertProject(tx, { code: p.code, fiscalYear: p.fiscalYear, owner: p.owner, nameTh: p.nameTh, agency: p.agency, budget: parseAmount(p.budget)!, status: 'proposed', statusDate: p.proposedOn }, DEMO_AUTHOR);
+      await insertProject(
+        tx,
+        {
+          code: p.code,
+          fiscalYear: p.fiscalYear,
+          owner: p.owner,
+          nameTh: p.nameTh,
+          agency: p.agency,
+          budget: parseAmount(p.budget)!,
+          status: 'proposed',
+          statusDate: p.proposedOn,
+        },
+        DEMO_AUTHOR,
+      );
       for (const [status, date] of p.statuses) await applyStatusChange(tx, p.code, { status, date }, DEMO_AUTHOR);
       for (const pay of p.payments) {
-        await recordEntry(tx, p.code, { kind: 'disbursement', date: pay.date, amount: parseAmount(pay.amount)!, ref: pay.ref, note: 'ข้อมูลตัวอย่าง (illustrative)' }, DEMO_AUTHOR);
+        await recordEntry(
+          tx,
+          p.code,
+          { kind: 'disbursement', date: pay.date, amount: parseAmount(pay.amount)!, ref: pay.ref, note: 'ข้อมูลตัวอย่าง (illustrative)' },
+          DEMO_AUTHOR,
+        );
         disbursements++;
       }
     }

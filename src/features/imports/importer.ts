@@ -91,7 +91,11 @@ export async function runImport<T>(ctx: Ctx, spec: ImportSpec<T>, fileName: stri
       }
       if (errors.length) {
         errors.sort((a, b) => a.row - b.row);
-        throw new AppError('import_rejected', `The file was not imported: ${errors.length} error(s) in ${new Set(errors.map((e) => e.row)).size} row(s). Nothing was changed.`, { errors });
+        throw new AppError(
+          'import_rejected',
+          `The file was not imported: ${errors.length} error(s) in ${new Set(errors.map((e) => e.row)).size} row(s). Nothing was changed.`,
+          { errors },
+        );
       }
       if (opts.dryRun) throw new DryRunRollback();
     });

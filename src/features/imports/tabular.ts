@@ -27,14 +27,18 @@ function readCsv(data: Buffer): Table {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
-    throw new AppError('import_rejected', 'The file is not UTF-8 text: save the CSV as "CSV UTF-8" (or upload the XLSX)', { errors: [{ row: 1, field: 'file', message: 'not UTF-8' }] });
+    throw new AppError('import_rejected', 'The file is not UTF-8 text: save the CSV as "CSV UTF-8" (or upload the XLSX)', {
+      errors: [{ row: 1, field: 'file', message: 'not UTF-8' }],
+    });
   }
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 1;
-    throw new AppError('import_rejected', `The CSV cannot be read: ${(e as Error).message}`, { errors: [{ row: line, field: 'file', message: (e as Error).message }] });
+    throw new AppError('import_rejected', `The CSV cannot be read: ${(e as Error).message}`, {
+      errors: [{ row: line, field: 'file', message: (e as Error).message }],
+    });
   }
   return toTable(records.map((cells, i) => ({ rowNumber: i + 1, cells })));
 }
@@ -57,7 +61,9 @@ async function readXlsx(data: Buffer): Promise<Table> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new AppError('import_rejected', `The XLSX file cannot be read: ${(e as Error).message}`, { errors: [{ row: 1, field: 'file', message: 'not a readable XLSX workbook' }] });
+    throw new AppError('import_rejected', `The XLSX file cannot be read: ${(e as Error).message}`, {
+      errors: [{ row: 1, field: 'file', message: 'not a readable XLSX workbook' }],
+    });
   }
   const sheet = wb.worksheets[0];
   if (!sheet) throw new AppError('import_rejected', 'The workbook has no sheet', { errors: [{ row: 1, field: 'file', message: 'no sheet' }] });
@@ -74,7 +80,10 @@ async function readXlsx(data: Buffer): Promise<Table> {
 
 function toTable(records: { rowNumber: number; cells: string[] }[]): Table {
   const [header, ...body] = records;
-  if (!header) throw new AppError('import_rejected', 'The file is empty: it needs a header row and data rows', { errors: [{ row: 1, field: 'file', message: 'empty file' }] });
+  if (!header)
+    throw new AppError('import_rejected', 'The file is empty: it needs a header row and data rows', {
+      errors: [{ row: 1, field: 'file', message: 'empty file' }],
+    });
   const headers = header.cells.map((h) => h.trim());
   return {
     headers,

@@ -15,15 +15,35 @@ export async function projectsWorkbook(q: Queryable, filter: Omit<ProjectListQue
   wb.creator = 'PADME';
   const ws = wb.addWorksheet('โครงการ');
   ws.addRow([`รายการโครงการ (ข้อมูล ณ วันที่ ${thaiDate(asOf, { thaiDigits: false })})`]).font = { bold: true, name: 'Sarabun' };
-  const header = ws.addRow(['รหัสโครงการ', 'ปีงบประมาณ', 'เจ้าของ', 'ชื่อโครงการ', 'หน่วยงาน', 'สถานะ', 'งบประมาณ', 'จัดสรร', 'เบิกจ่าย', 'คงเหลือ', 'ร้อยละเบิกจ่าย']);
+  const header = ws.addRow([
+    'รหัสโครงการ',
+    'ปีงบประมาณ',
+    'เจ้าของ',
+    'ชื่อโครงการ',
+    'หน่วยงาน',
+    'สถานะ',
+    'งบประมาณ',
+    'จัดสรร',
+    'เบิกจ่าย',
+    'คงเหลือ',
+    'ร้อยละเบิกจ่าย',
+  ]);
   header.font = { bold: true, name: 'Sarabun' };
   const pageSize = 1000;
   for (let offset = 0; ; offset += pageSize) {
     const page = await listProjects(q, { ...filter, asOf, limit: pageSize, offset });
     for (const p of page.items) {
       ws.addRow([
-        p.code, p.fiscalYear, p.owner.nameTh, p.nameTh, p.agency ?? '', STATUS_LABEL_TH[p.status],
-        baht(p.budget), baht(p.allocated), baht(p.disbursed), baht(p.remaining),
+        p.code,
+        p.fiscalYear,
+        p.owner.nameTh,
+        p.nameTh,
+        p.agency ?? '',
+        STATUS_LABEL_TH[p.status],
+        baht(p.budget),
+        baht(p.allocated),
+        baht(p.disbursed),
+        baht(p.remaining),
         p.disbursedPercent === null ? null : Number(p.disbursedPercent),
       ]);
     }

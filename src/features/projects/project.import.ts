@@ -7,7 +7,15 @@ import { insertProject } from './project.service.ts';
 import { PROJECT_STATUSES, STATUS_LABEL_TH, type ProjectStatus } from './project.status.ts';
 import type { CreateProjectInput } from './project.schema.ts';
 
-const statusByLabel = new Map<string, ProjectStatus>(PROJECT_STATUSES.flatMap((s) => [[s, s], [STATUS_LABEL_TH[s], s]] as [string, ProjectStatus][]));
+const statusByLabel = new Map<string, ProjectStatus>(
+  PROJECT_STATUSES.flatMap(
+    (s) =>
+      [
+        [s, s],
+        [STATUS_LABEL_TH[s], s],
+      ] as [string, ProjectStatus][],
+  ),
+);
 
 const ImportStatus = z
   .string()
@@ -28,21 +36,22 @@ const ProjectRow = z
     fiscal_year: z.string({ error: 'fiscal_year is required' }).pipe(FiscalYearText),
     owner: z.string({ error: 'owner is required' }).pipe(OwnerCode),
     name: z.string({ error: 'name is required' }).trim().min(1).max(1000),
-    budget: z.string({ error: 'budget is required' }).pipe(Amount).refine((v) => v >= 0n, 'budget cannot be negative'),
+    budget: z
+      .string({ error: 'budget is required' })
+      .pipe(Amount)
+      .refine((v) => v >= 0n, 'budget cannot be negative'),
     status: ImportStatus,
     agency: z.string().trim().max(300).optional(),
   })
-  .transform(
-    (r): CreateProjectInput => ({
-      code: r.code,
-      fiscalYear: r.fiscal_year,
-      owner: r.owner,
-      nameTh: r.name,
-      budget: r.budget,
-      status: r.status,
-      agency: r.agency,
-    }),
-  );
+  .transform((r): CreateProjectInput => ({
+    code: r.code,
+    fiscalYear: r.fiscal_year,
+    owner: r.owner,
+    nameTh: r.name,
+    budget: r.budget,
+    status: r.status,
+    agency: r.agency,
+  }));
 
 export const projectImport: ImportSpec<CreateProjectInput> = {
   kind: 'projects',
@@ -64,10 +73,16 @@ export const projectImport: ImportSpec<CreateProjectInput> = {
     );
     if (existing) {
       const same =
-        existing.fiscal_year === p.fiscalYear && existing.name_th === p.nameTh && existing.budget === p.budget &&
-        existing.status === p.status && existing.owner === p.owner && (existing.agency ?? '') === (p.agency ?? '');
+        existing.fiscal_year === p.fiscalYear &&
+        existing.name_th === p.nameTh &&
+        existing.budget === p.budget &&
+        existing.status === p.status &&
+        existing.owner === p.owner &&
+        (existing.agency ?? '') === (p.agency ?? '');
       if (same) return 'unchanged';
-      throw new AppError('conflict', `project ${p.code} already exists with other values; change it through the project page or the API`, { field: 'code' });
+      throw new AppError('conflict', `project ${p.code} already exists with other values; change it through the project page or the API`, {
+        field: 'code',
+      });
     }
     await insertProject(tx, p, by);
     return 'added';

@@ -51,7 +51,8 @@ const SORT_SQL: Record<ProjectListQuery['sort'], string> = {
   nameTh: 'p.name_th',
   budget: 'p.budget',
   disbursed: 'disbursed',
-  disbursedPercent: 'CASE WHEN p.budget + coalesce(a.total, 0) = 0 THEN NULL ELSE coalesce(d.total, 0)::numeric / (p.budget + coalesce(a.total, 0)) END',
+  disbursedPercent:
+    'CASE WHEN p.budget + coalesce(a.total, 0) = 0 THEN NULL ELSE coalesce(d.total, 0)::numeric / (p.budget + coalesce(a.total, 0)) END',
   status: 'p.status',
   fiscalYear: 'p.fiscal_year',
 };
@@ -102,7 +103,10 @@ export async function queryProjects(q: Queryable, f: ProjectListQuery, asOf: Iso
     add((n) => `(p.name_th ILIKE ${n} OR p.code ILIKE ${n})`, likeContains(word));
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [countRow] = await q.query<{ n: bigint }>(`SELECT count(*) AS n FROM projects p LEFT JOIN clusters c ON c.id = p.cluster_id ${whereSql}`, params);
+  const [countRow] = await q.query<{ n: bigint }>(
+    `SELECT count(*) AS n FROM projects p LEFT JOIN clusters c ON c.id = p.cluster_id ${whereSql}`,
+    params,
+  );
   const order = `${SORT_SQL[f.sort]} ${f.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.code ASC`;
   const rows = await q.query<ProjectRow>(
     `${selectProjects(`$${params.length + 1}`)} ${whereSql} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}`,

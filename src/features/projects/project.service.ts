@@ -57,9 +57,13 @@ export async function listProjects(q: Queryable, f: ProjectListQuery): Promise<{
 
 function checkVersion(row: ProjectRow, version: number | undefined): void {
   if (version !== undefined && version !== row.version) {
-    throw new AppError('conflict', `Project ${row.code} was changed by ${row.updated_by} since you read it (your version ${version}, now ${row.version}). Reload and try again.`, {
-      currentVersion: row.version,
-    });
+    throw new AppError(
+      'conflict',
+      `Project ${row.code} was changed by ${row.updated_by} since you read it (your version ${version}, now ${row.version}). Reload and try again.`,
+      {
+        currentVersion: row.version,
+      },
+    );
   }
 }
 
@@ -70,7 +74,11 @@ export async function updateProject(ctx: Ctx, code: string, input: UpdateProject
     const budget = input.budget ?? row.budget;
     const newAllocation = row.allocated - row.budget + budget;
     if (newAllocation < row.disbursed) {
-      throw new AppError('over_allocation', `A budget of ${formatAmount(budget)} would leave project ${code} with an allocation of ${formatAmount(newAllocation)}, below the ${formatAmount(row.disbursed)} already disbursed`, { field: 'budget' });
+      throw new AppError(
+        'over_allocation',
+        `A budget of ${formatAmount(budget)} would leave project ${code} with an allocation of ${formatAmount(newAllocation)}, below the ${formatAmount(row.disbursed)} already disbursed`,
+        { field: 'budget' },
+      );
     }
     await tx.query(
       `UPDATE projects SET name_th = $2, agency = $3, budget = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE id = $1`,
@@ -89,26 +97,32 @@ export async function changeStatus(ctx: Ctx, code: string, input: ChangeStatusIn
 
 /** Changes a project's status inside the caller's transaction, after the transition rules. */
 export async function applyStatusChange(tx: Queryable, code: string, input: ChangeStatusInput, by: string): Promise<void> {
-    const row = await requireProjectRow(tx, code, '9999-12-31', true);
-    checkVersion(row, input.version);
-    if (!canTransition(row.status, input.status)) {
-      const allowed = allowedTransitions(row.status);
-      throw new AppError(
-        'invalid_transition',
-        `Project ${code} cannot go from ${row.status} to ${input.status}; allowed: ${allowed.length ? allowed.join(', ') : 'none (final status)'}`,
-        { field: 'status', from: row.status, allowed },
-      );
-    }
-    const date = input.date ?? todayIso();
-    const [last] = await tx.query<{ effective_date: string }>(
-      'SELECT effective_date FROM project_status_history WHERE project_id = $1 ORDER BY effective_date DESC, id DESC LIMIT 1',
-      [row.id],
+  const row = await requireProjectRow(tx, code, '9999-12-31', true);
+  checkVersion(row, input.version);
+  if (!canTransition(row.status, input.status)) {
+    const allowed = allowedTransitions(row.status);
+    throw new AppError(
+      'invalid_transition',
+      `Project ${code} cannot go from ${row.status} to ${input.status}; allowed: ${allowed.length ? allowed.join(', ') : 'none (final status)'}`,
+      { field: 'status', from: row.status, allowed },
     );
-    if (last && date < last.effective_date) {
-      throw new AppError('validation', `The change date ${date} is before the project's last status change (${last.effective_date})`, { field: 'date' });
-    }
-    await tx.query('UPDATE projects SET status = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [row.id, input.status, by]);
-    await insertStatusChange(tx, row.id, row.status, input.status, date, input.reason || null, by);
+  }
+  const date = input.date ?? todayIso();
+  const [last] = await tx.query<{ effective_date: string }>(
+    'SELECT effective_date FROM project_status_history WHERE project_id = $1 ORDER BY effective_date DESC, id DESC LIMIT 1',
+    [row.id],
+  );
+  if (last && date < last.effective_date) {
+    throw new AppError('validation', `The change date ${date} is before the project's last status change (${last.effective_date})`, {
+      field: 'date',
+    });
+  }
+  await tx.query('UPDATE projects SET status = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [
+    row.id,
+    input.status,
+    by,
+  ]);
+  await insertStatusChange(tx, row.id, row.status, input.status, date, input.reason || null, by);
 }
 
 export async function getStatusHistory(q: Queryable, code: string): Promise<StatusChange[]> {

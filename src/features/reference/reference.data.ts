@@ -27,8 +27,18 @@ export interface ClusterRow {
 }
 
 export const SCHEMES = [
-  { scheme: '2552', validFrom: '2009-02-17', validTo: '2017-11-17', description: 'Royal Gazette 18 Feb 2009; amendment no. 2 added Bueng Kan from 28 Mar 2011 (verified)' },
-  { scheme: '2560', validFrom: '2017-11-17', validTo: null, description: 'Announcement of 17 Nov 2017: 6 regions, 18 clusters (partly inferred; unconfirmed clusters are marked)' },
+  {
+    scheme: '2552',
+    validFrom: '2009-02-17',
+    validTo: '2017-11-17',
+    description: 'Royal Gazette 18 Feb 2009; amendment no. 2 added Bueng Kan from 28 Mar 2011 (verified)',
+  },
+  {
+    scheme: '2560',
+    validFrom: '2017-11-17',
+    validTo: null,
+    description: 'Announcement of 17 Nov 2017: 6 regions, 18 clusters (partly inferred; unconfirmed clusters are marked)',
+  },
 ] as const;
 
 /** Bueng Kan (38) was created in 2011 and joined Upper Northeastern 1 from 28 Mar 2011. */
@@ -36,8 +46,15 @@ export const LATE_MEMBERSHIPS: Record<string, Record<string, string>> = { '2552'
 
 /** Clusters of scheme 2560 confirmed by sources; the rest await an administrator's confirmation. */
 export const CONFIRMED_2560 = new Set([
-  'upper-north-1', 'lower-north-1', 'upper-northeast-1', 'upper-northeast-2', 'east-1',
-  'lower-central-1', 'lower-central-2', 'south-gulf', 'south-andaman',
+  'upper-north-1',
+  'lower-north-1',
+  'upper-northeast-1',
+  'upper-northeast-2',
+  'east-1',
+  'lower-central-1',
+  'lower-central-2',
+  'south-gulf',
+  'south-andaman',
 ]);
 
 function readCsv<T>(file: string): T[] {

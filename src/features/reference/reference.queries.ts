@@ -28,7 +28,9 @@ export const compositionDate = (fiscalYear: number, asOf: IsoDate) => minDate(as
 
 export async function resolveOwner(q: Queryable, ownerCode: string, fiscalYear: number): Promise<Owner> {
   if (/^\d{2}$/.test(ownerCode)) {
-    const [p] = await q.query<{ code: string; name_th: string; name_en: string }>('SELECT code, name_th, name_en FROM provinces WHERE code = $1', [ownerCode]);
+    const [p] = await q.query<{ code: string; name_th: string; name_en: string }>('SELECT code, name_th, name_en FROM provinces WHERE code = $1', [
+      ownerCode,
+    ]);
     if (!p) throw new AppError('validation', `Unknown province code ${ownerCode}`, { field: 'owner' });
     return { kind: 'province', code: p.code, nameTh: p.name_th, nameEn: p.name_en };
   }
@@ -37,7 +39,8 @@ export async function resolveOwner(q: Queryable, ownerCode: string, fiscalYear: 
     'SELECT id, slug, name_th, name_en FROM clusters WHERE scheme = $1 AND slug = $2',
     [scheme, ownerCode],
   );
-  if (!c) throw new AppError('validation', `Unknown cluster ${ownerCode} in the cluster scheme ${scheme} of fiscal year ${fiscalYear}`, { field: 'owner' });
+  if (!c)
+    throw new AppError('validation', `Unknown cluster ${ownerCode} in the cluster scheme ${scheme} of fiscal year ${fiscalYear}`, { field: 'owner' });
   return { kind: 'cluster', code: c.slug, clusterId: c.id, scheme, nameTh: c.name_th, nameEn: c.name_en };
 }
 

@@ -10,7 +10,12 @@ export async function seedReferenceData(db: Db): Promise<void> {
       await tx.query('INSERT INTO provinces (code, iso, name_th, name_en) VALUES ($1, $2, $3, $4)', [p.code, p.iso, p.name_th, p.name_en]);
     }
     for (const s of SCHEMES) {
-      await tx.query('INSERT INTO cluster_schemes (scheme, valid_from, valid_to, description) VALUES ($1, $2, $3, $4)', [s.scheme, s.validFrom, s.validTo, s.description]);
+      await tx.query('INSERT INTO cluster_schemes (scheme, valid_from, valid_to, description) VALUES ($1, $2, $3, $4)', [
+        s.scheme,
+        s.validFrom,
+        s.validTo,
+        s.description,
+      ]);
     }
     for (const c of clusters()) {
       const scheme = SCHEMES.find((s) => s.scheme === c.scheme);
@@ -24,7 +29,10 @@ export async function seedReferenceData(db: Db): Promise<void> {
       for (const code of c.province_codes.split(' ').filter(Boolean)) {
         const from = LATE_MEMBERSHIPS[c.scheme]?.[code] ?? scheme.validFrom;
         await tx.query('INSERT INTO cluster_memberships (cluster_id, province_code, valid_from, valid_to) VALUES ($1, $2, $3, $4)', [
-          row!.id, code, from, scheme.validTo,
+          row!.id,
+          code,
+          from,
+          scheme.validTo,
         ]);
       }
     }

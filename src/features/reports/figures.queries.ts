@@ -11,9 +11,7 @@ export interface FigureRow {
   disbursed: bigint;
 }
 
-export type OwnerScope =
-  | { by: 'cluster'; clusterIds: number[] }
-  | { by: 'province'; provinceCodes: string[] };
+export type OwnerScope = { by: 'cluster'; clusterIds: number[] } | { by: 'province'; provinceCodes: string[] };
 
 /**
  * Allocation and disbursement of a fiscal year's projects as of a date, by owner and by the
@@ -58,7 +56,12 @@ export async function figuresByOwnerAndStatus(q: Queryable, fiscalYear: number, 
 }
 
 /** Disbursements of the projects not cancelled on asOf, by month up to asOf (the cumulative curve). */
-export async function disbursementsByMonth(q: Queryable, fiscalYear: number, asOf: IsoDate, scope: OwnerScope): Promise<{ month: string; amount: bigint }[]> {
+export async function disbursementsByMonth(
+  q: Queryable,
+  fiscalYear: number,
+  asOf: IsoDate,
+  scope: OwnerScope,
+): Promise<{ month: string; amount: bigint }[]> {
   const { params, ownerSql, key } = scopeParams(fiscalYear, asOf, scope);
   return q.query<{ month: string; amount: bigint }>(
     `WITH proj AS (${projectsAsOf(ownerSql, key)})

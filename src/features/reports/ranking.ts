@@ -10,9 +10,7 @@ export interface Rankable {
  * (1, 2, 2, 4); entries with no allocation come last, unranked (rank null).
  */
 export function rankByDisbursement<T extends Rankable>(entries: T[]): (T & { rank: number | null })[] {
-  const sorted = entries
-    .filter((e) => e.allocated > 0n)
-    .sort((a, b) => compareRatios(b.disbursed, b.allocated, a.disbursed, a.allocated));
+  const sorted = entries.filter((e) => e.allocated > 0n).sort((a, b) => compareRatios(b.disbursed, b.allocated, a.disbursed, a.allocated));
   const ranked: (T & { rank: number })[] = [];
   sorted.forEach((e, i) => {
     const prev = ranked[i - 1];

@@ -31,7 +31,17 @@ export function toCsv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
-const DISBURSEMENT_FIELDS = ['owner', 'fiscalYear', 'asOf', 'projectCount', 'allocated', 'disbursed', 'disbursedPercent', 'remaining', 'remainingPercent'] as const;
+const DISBURSEMENT_FIELDS = [
+  'owner',
+  'fiscalYear',
+  'asOf',
+  'projectCount',
+  'allocated',
+  'disbursed',
+  'disbursedPercent',
+  'remaining',
+  'remainingPercent',
+] as const;
 
 export function disbursementCsv(r: DisbursementReport): string {
   return toCsv([...DISBURSEMENT_FIELDS], [DISBURSEMENT_FIELDS.map((f) => r[f])]);
@@ -49,12 +59,17 @@ export function rankingText(r: Ranking, style: ThaiStyle = { thaiDigits: true })
   ];
   for (const e of entries) {
     const rank = e.rank === null ? 'ไม่มีงบประมาณ' : `ลำดับที่ ${thaiInteger(e.rank, style)} จาก ${thaiInteger(entries.length, style)}`;
-    lines.push(`${rank} ${withDigits(e.nameTh, style)} เบิกจ่าย ${amount(e.disbursed, style)} บาท จากงบประมาณ ${amount(e.allocated, style)} บาท คิดเป็นร้อยละ ${percent(e.disbursedPercent, style)}`);
+    lines.push(
+      `${rank} ${withDigits(e.nameTh, style)} เบิกจ่าย ${amount(e.disbursed, style)} บาท จากงบประมาณ ${amount(e.allocated, style)} บาท คิดเป็นร้อยละ ${percent(e.disbursedPercent, style)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 export function rankingCsv(r: Ranking): string {
   const fields = ['rank', 'owner', 'nameTh', 'projectCount', 'allocated', 'disbursed', 'disbursedPercent'] as const;
-  return toCsv([...fields], rankingEntries(r).map((e) => fields.map((f) => e[f])));
+  return toCsv(
+    [...fields],
+    rankingEntries(r).map((e) => fields.map((f) => e[f])),
+  );
 }

@@ -13,37 +13,54 @@ const TEXT = 'text/plain; charset=utf-8';
 const CSV = 'text/csv; charset=utf-8';
 
 export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
-  api.get('/reports/disbursement', {
-    schema: {
-      tags: ['reports'],
-      summary: 'Allocated, disbursed and remaining of an owner (cluster or province) for a fiscal year as of a date',
-      querystring: DisbursementReportQuery.extend(Presentation.shape),
-      response: { 200: DisbursementReport.or(z.string()) },
+  api.get(
+    '/reports/disbursement',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Allocated, disbursed and remaining of an owner (cluster or province) for a fiscal year as of a date',
+        querystring: DisbursementReportQuery.extend(Presentation.shape),
+        response: { 200: DisbursementReport.or(z.string()) },
+      },
     },
-  }, async (req, reply) => {
-    const { format, digits, ...query } = req.query;
-    const report = await disbursementReport(db, query);
-    if (format === 'text') return reply.type(TEXT).send(disbursementText(report, { thaiDigits: digits === 'thai' }));
-    if (format === 'csv') return reply.type(CSV).send(disbursementCsv(report));
-    return report;
-  });
-
-  api.get('/reports/ranking', {
-    schema: {
-      tags: ['reports'],
-      summary: 'The clusters (or provinces) ranked by the exact ratio disbursed/allocated; ties share a rank',
-      querystring: RankingQuery.extend(Presentation.shape),
-      response: { 200: Ranking.or(z.string()) },
+    async (req, reply) => {
+      const { format, digits, ...query } = req.query;
+      const report = await disbursementReport(db, query);
+      if (format === 'text') return reply.type(TEXT).send(disbursementText(report, { thaiDigits: digits === 'thai' }));
+      if (format === 'csv') return reply.type(CSV).send(disbursementCsv(report));
+      return report;
     },
-  }, async (req, reply) => {
-    const { format, digits, ...query } = req.query;
-    const result = await ranking(db, query);
-    if (format === 'text') return reply.type(TEXT).send(rankingText(result, { thaiDigits: digits === 'thai' }));
-    if (format === 'csv') return reply.type(CSV).send(rankingCsv(result));
-    return result;
-  });
+  );
 
-  api.get('/reports/dashboard', {
-    schema: { tags: ['reports'], summary: 'What the dashboard of an owner shows: figures, status counts, the monthly cumulative curve, its rank', querystring: DisbursementReportQuery, response: { 200: Dashboard } },
-  }, async (req) => dashboard(db, req.query));
+  api.get(
+    '/reports/ranking',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'The clusters (or provinces) ranked by the exact ratio disbursed/allocated; ties share a rank',
+        querystring: RankingQuery.extend(Presentation.shape),
+        response: { 200: Ranking.or(z.string()) },
+      },
+    },
+    async (req, reply) => {
+      const { format, digits, ...query } = req.query;
+      const result = await ranking(db, query);
+      if (format === 'text') return reply.type(TEXT).send(rankingText(result, { thaiDigits: digits === 'thai' }));
+      if (format === 'csv') return reply.type(CSV).send(rankingCsv(result));
+      return result;
+    },
+  );
+
+  api.get(
+    '/reports/dashboard',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'What the dashboard of an owner shows: figures, status counts, the monthly cumulative curve, its rank',
+        querystring: DisbursementReportQuery,
+        response: { 200: Dashboard },
+      },
+    },
+    async (req) => dashboard(db, req.query),
+  );
 }

@@ -64,7 +64,9 @@ export type Ranking = z.infer<typeof Ranking>;
 
 export const Dashboard = z.object({
   disbursement: DisbursementReport,
-  monthly: z.array(z.object({ month: z.string().describe('YYYY-MM'), disbursed: AmountString, cumulative: AmountString, cumulativePercent: PercentString })),
+  monthly: z.array(
+    z.object({ month: z.string().describe('YYYY-MM'), disbursed: AmountString, cumulative: AmountString, cumulativePercent: PercentString }),
+  ),
   rank: z.object({ rank: z.number().int().nullable(), of: z.number().int() }).nullable(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

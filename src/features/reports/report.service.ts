@@ -68,7 +68,15 @@ function toReport(owner: Owner, t: Totals, query: DisbursementReportQuery): Disb
   };
 }
 
-function toEntry(e: { rank: number | null; owner: string; nameTh: string; nameEn: string; projectCount: number; allocated: bigint; disbursed: bigint }): RankingEntry {
+function toEntry(e: {
+  rank: number | null;
+  owner: string;
+  nameTh: string;
+  nameEn: string;
+  projectCount: number;
+  allocated: bigint;
+  disbursed: bigint;
+}): RankingEntry {
   return {
     rank: e.rank,
     owner: e.owner,
@@ -96,7 +104,9 @@ export async function ranking(q: Queryable, query: RankingQuery): Promise<Rankin
       'SELECT id, slug, name_th, name_en FROM clusters WHERE scheme = $1 ORDER BY cluster_no',
       [scheme],
     );
-    const byOwner = groupByOwner(await figuresByOwnerAndStatus(q, query.fiscalYear, query.asOf, { by: 'cluster', clusterIds: clusters.map((c) => c.id) }));
+    const byOwner = groupByOwner(
+      await figuresByOwnerAndStatus(q, query.fiscalYear, query.asOf, { by: 'cluster', clusterIds: clusters.map((c) => c.id) }),
+    );
     const entries = clusters.map((c) => ({ owner: c.slug, nameTh: c.name_th, nameEn: c.name_en, ...totalsOf(byOwner.get(String(c.id)) ?? []) }));
     return { ...base, clusters: rankByDisbursement(entries).map(toEntry) };
   }
@@ -106,7 +116,9 @@ export async function ranking(q: Queryable, query: RankingQuery): Promise<Rankin
     if (!inCluster.length) throw new AppError('validation', `Unknown cluster ${query.cluster} in scheme ${scheme}`, { field: 'cluster' });
     provinces = inCluster;
   }
-  const byOwner = groupByOwner(await figuresByOwnerAndStatus(q, query.fiscalYear, query.asOf, { by: 'province', provinceCodes: provinces.map((p) => p.code) }));
+  const byOwner = groupByOwner(
+    await figuresByOwnerAndStatus(q, query.fiscalYear, query.asOf, { by: 'province', provinceCodes: provinces.map((p) => p.code) }),
+  );
   const entries = provinces.map((p) => ({ owner: p.code, nameTh: p.nameTh, nameEn: p.nameEn, ...totalsOf(byOwner.get(p.code) ?? []) }));
   return { ...base, ...(query.cluster ? { cluster: query.cluster } : {}), provinces: rankByDisbursement(entries).map(toEntry) };
 }
@@ -132,4 +144,3 @@ export async function dashboard(q: Queryable, query: DisbursementReportQuery): P
   const rank = { rank: peers.find((p) => p.owner === owner.code)?.rank ?? null, of: peers.length };
   return { disbursement: toReport(owner, t, query), monthly, rank };
 }
-

@@ -14,8 +14,15 @@ describeEachDb('seed figures from the demo data', (kind) => {
     const { status, body } = await s.json('/api/v1/reports/disbursement?owner=upper-north-1&fiscalYear=2559&asOf=2016-01-05');
     expect(status).toBe(200);
     expect(body).toMatchObject({
-      owner: 'upper-north-1', fiscalYear: 2559, asOf: '2016-01-05', projectCount: 15,
-      allocated: '359420700.00', disbursed: '1421593.29', disbursedPercent: '0.40', remaining: '357999106.71', remainingPercent: '99.60',
+      owner: 'upper-north-1',
+      fiscalYear: 2559,
+      asOf: '2016-01-05',
+      projectCount: 15,
+      allocated: '359420700.00',
+      disbursed: '1421593.29',
+      disbursedPercent: '0.40',
+      remaining: '357999106.71',
+      remainingPercent: '99.60',
       statusCounts: { approved: 14, revising: 1 },
     });
   });
