@@ -30,19 +30,11 @@ export async function migrate(db: Db): Promise<number[]> {
       if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7277001)');
       const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations WHERE version = $1', [m.version]);
       if (rows.length > 0) return false;
-      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       return true;
     });
     if (done) applied.push(m.version);
   }
   return applied;
-}
-
-/** Splits a migration on lines ending in ';' (migrations keep one statement per such line; no $$ bodies). */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
 }

@@ -33,10 +33,13 @@ const DURABLE_START_PARAMS = [
 ];
 
 class PGliteQueryable implements Queryable {
-  constructor(protected readonly target: Pick<PGlite, 'query'>) {}
+  constructor(protected readonly target: Pick<PGlite, 'query' | 'exec'>) {}
   async query<T extends object>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
     const result = await this.target.query<T>(sql, toDriverParams(params));
     return result.rows;
+  }
+  async exec(sql: string): Promise<void> {
+    await this.target.exec(sql);
   }
 }
 
@@ -50,9 +53,6 @@ class PGliteDb extends PGliteQueryable implements Db {
   }
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.pg.transaction((tx) => fn(new PGliteQueryable(tx)));
-  }
-  async exec(sql: string): Promise<void> {
-    await this.pg.exec(sql);
   }
   async close(): Promise<void> {
     if (!this.pg.closed) await this.pg.close();

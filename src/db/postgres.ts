@@ -17,6 +17,9 @@ class ClientQueryable implements Queryable {
     const result = await this.client.query({ text: sql, values: toDriverParams(params), types });
     return result.rows as T[];
   }
+  async exec(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
 }
 
 class PostgresDb extends ClientQueryable implements Db {
@@ -37,9 +40,6 @@ class PostgresDb extends ClientQueryable implements Db {
     } finally {
       client.release();
     }
-  }
-  async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
   }
   async close(): Promise<void> {
     await this.pool.end();
