@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // The default output, then one last line: "tests: N passed, N failed, N skipped".
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
