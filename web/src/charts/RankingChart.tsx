@@ -1,0 +1,41 @@
+/** The clusters ranked by disbursement percent, as horizontal bars; the current owner is highlighted. */
+import type { Ranking } from '../api.ts';
+import { usePrefs, useFmt } from '../prefs.tsx';
+
+type Entry = NonNullable<Ranking['clusters']>[number];
+
+const W = 560;
+const ROW = 24;
+const LABEL = 250;
+const RIGHT = 60;
+
+export default function RankingChart({ entries, current }: { entries: Entry[]; current: string }) {
+  const fmt = useFmt();
+  const { lang } = usePrefs();
+  const H = entries.length * ROW + 8;
+  const bar = (p: string | null) => (p === null ? 0 : (Math.min(100, Math.max(0, Number(p))) / 100) * (W - LABEL - RIGHT));
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} className="chart ranking" role="list">
+      {entries.map((e, i) => {
+        const y = i * ROW + 4;
+        const isCurrent = e.owner === current;
+        const name = fmt.digits(lang === 'th' ? e.nameTh : e.nameEn);
+        return (
+          <g key={e.owner} role="listitem" className={isCurrent ? 'current' : undefined} data-testid={isCurrent ? 'ranking-current' : undefined}>
+            <text x={4} y={y + ROW / 2} dy="0.32em" className="rank-no">
+              {e.rank === null ? '–' : fmt.int(e.rank)}
+            </text>
+            <text x={LABEL - 6} y={y + ROW / 2} dy="0.32em" textAnchor="end" className="rank-name">
+              {name.length > 34 ? `${name.slice(0, 33)}…` : name}
+              <title>{name}</title>
+            </text>
+            <rect x={LABEL} y={y + 3} width={Math.max(1, bar(e.disbursedPercent))} height={ROW - 6} className="bar" rx={2} />
+            <text x={LABEL + bar(e.disbursedPercent) + 4} y={y + ROW / 2} dy="0.32em" className="bar-value">
+              {fmt.percent(e.disbursedPercent)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
