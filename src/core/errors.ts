@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'database_locked'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  | 'rate_limited';
 
 export interface RowError {
   row: number;

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { FastifyInstance, FastifyBaseLogger, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/db.ts';
-import type { Ctx } from '../core/context.ts';
+import { systemActor, type Actor, type Ctx } from '../core/context.ts';
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -9,7 +9,18 @@ export interface RouteDeps {
   db: Db;
 }
 
-/** The acting user of a request. Until sign-in exists, writes through the API are recorded as "web". */
-export function ctxOf(deps: RouteDeps): Ctx {
-  return { db: deps.db, actor: { username: 'web' } };
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated actor, set by the auth hook. */
+    actor?: Actor;
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  return req.actor ?? systemActor('web');
+}
+
+/** The context of a request: the database and the acting user. */
+export function ctxOf(deps: RouteDeps, req: FastifyRequest): Ctx {
+  return { db: deps.db, actor: actorOf(req) };
 }

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   import_rejected: 422,
   payload_too_large: 413,
   database_locked: 503,
+  rate_limited: 429,
 };
 
 export interface ErrorBody {

@@ -23,5 +23,5 @@ export const disbursementImport: ImportSpec<DisbursementRow> = {
     { name: 'ref', aliases: ['เลขที่เอกสาร'], required: true },
   ],
   row: DisbursementRow,
-  apply: (tx, r, by) => recordEntry(tx, r.project_code, { kind: 'disbursement', date: r.date, amount: r.amount, ref: r.ref }, by),
+  apply: (tx, r, actor) => recordEntry(tx, r.project_code, { kind: 'disbursement', date: r.date, amount: r.amount, ref: r.ref }, actor, 'import'),
 };

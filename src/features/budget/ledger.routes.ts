@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
+import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import { AdjustmentInput, DisbursementInput, LedgerEntry } from './ledger.schema.ts';
 import { listLedger, recordAdjustment, recordDisbursement } from './ledger.service.ts';
 
@@ -17,7 +17,7 @@ export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
         response: { 200: z.array(LedgerEntry) },
       },
     },
-    async (req) => listLedger(deps.db, req.params.code),
+    async (req) => listLedger(deps.db, actorOf(req), req.params.code),
   );
 
   api.post(
@@ -32,7 +32,7 @@ export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
       },
     },
     async (req, reply) => {
-      const outcome = await recordDisbursement(ctxOf(deps), req.params.code, req.body);
+      const outcome = await recordDisbursement(ctxOf(deps, req), req.params.code, req.body);
       return reply.code(outcome === 'added' ? 201 : 200).send({ outcome });
     },
   );
@@ -49,7 +49,7 @@ export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
       },
     },
     async (req, reply) => {
-      const outcome = await recordAdjustment(ctxOf(deps), req.params.code, req.body);
+      const outcome = await recordAdjustment(ctxOf(deps, req), req.params.code, req.body);
       return reply.code(outcome === 'added' ? 201 : 200).send({ outcome });
     },
   );

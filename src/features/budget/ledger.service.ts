@@ -1,9 +1,11 @@
 import type { Queryable } from '../../db/db.ts';
-import type { Ctx } from '../../core/context.ts';
+import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { formatAmount, type Satang } from '../../core/money.ts';
 import type { IsoDate } from '../../core/dates.ts';
-import { requireProjectRow } from '../projects/project.service.ts';
+import { lockProjectFor, requireProjectRow, targetOf } from '../projects/project.service.ts';
+import { audit } from '../audit/audit.service.ts';
+import { assertCanReadProject } from '../users/access.ts';
 import type { AdjustmentInput, DisbursementInput, LedgerEntry } from './ledger.schema.ts';
 
 type Kind = 'adjustment' | 'disbursement';
@@ -24,10 +26,10 @@ export type RecordOutcome = 'added' | 'unchanged';
  * no entry on a cancelled project, disbursed never above the allocation nor below zero, and
  * a document reference used once per project (the same entry again is a no-op).
  */
-export async function recordEntry(q: Queryable, projectCode: string, e: NewEntry, by: string): Promise<RecordOutcome> {
-  const p = await requireProjectRow(q, projectCode, '9999-12-31', true);
+export async function recordEntry(q: Queryable, projectCode: string, e: NewEntry, actor: Actor, action: 'create' | 'import' = 'create'): Promise<RecordOutcome> {
+  const p = await lockProjectFor(q, actor, projectCode, e.kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
   const [same] = await q.query<{ entry_date: string; amount: bigint }>(
-    'SELECT entry_date, amount FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3',
+    'SELECT entry_date, amount FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL',
     [p.id, e.kind, e.ref],
   );
   if (same) {
@@ -65,28 +67,31 @@ export async function recordEntry(q: Queryable, projectCode: string, e: NewEntry
       { field: 'amount' },
     );
   }
-  await q.query(`INSERT INTO ledger_entries (project_id, kind, entry_date, amount, ref, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-    p.id,
-    e.kind,
-    e.date,
-    e.amount,
-    e.ref,
-    e.note || null,
-    by,
-  ]);
+  const [row] = await q.query<{ id: bigint }>(
+    `INSERT INTO ledger_entries (project_id, kind, entry_date, amount, ref, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [p.id, e.kind, e.date, e.amount, e.ref, e.note || null, actor.username],
+  );
+  await audit(q, actor, {
+    action,
+    entityType: 'ledger_entry',
+    entityKey: `${projectCode}/${e.kind}/${e.ref}`,
+    after: { id: row!.id, project: projectCode, kind: e.kind, date: e.date, amount: formatAmount(e.amount), ref: e.ref, note: e.note ?? null },
+    reason: e.kind === 'adjustment' ? (e.note ?? null) : null,
+  });
   return 'added';
 }
 
 export async function recordDisbursement(ctx: Ctx, projectCode: string, input: DisbursementInput): Promise<RecordOutcome> {
-  return ctx.db.transaction((tx) => recordEntry(tx, projectCode, { kind: 'disbursement', ...input }, ctx.actor.username));
+  return ctx.db.transaction((tx) => recordEntry(tx, projectCode, { kind: 'disbursement', ...input }, ctx.actor));
 }
 
 export async function recordAdjustment(ctx: Ctx, projectCode: string, input: AdjustmentInput): Promise<RecordOutcome> {
-  return ctx.db.transaction((tx) => recordEntry(tx, projectCode, { kind: 'adjustment', ...input }, ctx.actor.username));
+  return ctx.db.transaction((tx) => recordEntry(tx, projectCode, { kind: 'adjustment', ...input }, ctx.actor));
 }
 
-export async function listLedger(q: Queryable, projectCode: string): Promise<LedgerEntry[]> {
+export async function listLedger(q: Queryable, actor: Actor, projectCode: string): Promise<LedgerEntry[]> {
   const p = await requireProjectRow(q, projectCode);
+  await assertCanReadProject(q, actor, targetOf(p));
   const rows = await q.query<{
     id: bigint;
     kind: Kind;
@@ -96,7 +101,7 @@ export async function listLedger(q: Queryable, projectCode: string): Promise<Led
     note: string | null;
     created_at: Date;
     created_by: string;
-  }>(`SELECT id, kind, entry_date, amount, ref, note, created_at, created_by FROM ledger_entries WHERE project_id = $1 ORDER BY entry_date, id`, [
+  }>(`SELECT id, kind, entry_date, amount, ref, note, created_at, created_by FROM ledger_entries WHERE project_id = $1 AND deleted_at IS NULL ORDER BY entry_date, id`, [
     p.id,
   ]);
   return rows.map((r) => ({

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/db.ts';
+import { systemActor } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseAmount } from '../../core/money.ts';
 import { applyStatusChange, insertProject } from '../projects/project.service.ts';
 import { recordEntry } from '../budget/ledger.service.ts';
 import { ALL_DEMO_PROJECTS } from './demo.data.ts';
 
-const DEMO_AUTHOR = 'demo';
+const DEMO_AUTHOR = systemActor('demo');
 
 export async function hasProjects(db: Db): Promise<boolean> {
   const rows = await db.query('SELECT 1 FROM projects LIMIT 1');

@@ -29,7 +29,7 @@ export async function importRoutes(api: Api, deps: RouteDeps): Promise<void> {
       const file = await req.file();
       if (!file) throw new AppError('validation', 'No file was sent: use the multipart field "file"', { field: 'file' });
       const data = await file.toBuffer();
-      return importFile(ctxOf(deps), req.params.kind, file.filename, data, { dryRun: req.query.dryRun === 'true' });
+      return importFile(ctxOf(deps, req), req.params.kind, file.filename, data, { dryRun: req.query.dryRun === 'true' });
     },
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Queryable } from '../../db/db.ts';
-import type { Ctx } from '../../core/context.ts';
+import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError, isAppError, type RowError } from '../../core/errors.ts';
 import { readTable, type TableRow } from './tabular.ts';
 
@@ -21,7 +21,7 @@ export interface ImportSpec<T> {
   kind: string;
   columns: Column[];
   row: z.ZodType<T, Record<string, string | undefined>>;
-  apply(tx: Queryable, row: T, by: string): Promise<'added' | 'unchanged'>;
+  apply(tx: Queryable, row: T, actor: Actor): Promise<'added' | 'unchanged'>;
 }
 
 export interface ImportResult {
@@ -81,7 +81,7 @@ export async function runImport<T>(ctx: Ctx, spec: ImportSpec<T>, fileName: stri
     await ctx.db.transaction(async (tx) => {
       for (const [i, p] of parsed.entries()) {
         try {
-          result[await spec.apply(tx, p.value, ctx.actor.username)]++;
+          result[await spec.apply(tx, p.value, ctx.actor)]++;
         } catch (e) {
           if (!isAppError(e)) throw e;
           const field = (e.details as { field?: string } | undefined)?.field ?? 'row';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Queryable } from '../../db/db.ts';
+import type { Actor } from '../../core/context.ts';
 import { todayIso } from '../../core/dates.ts';
 import { thaiDate } from '../../core/thai.ts';
 import type { ProjectListQuery } from './project.schema.ts';
@@ -9,7 +10,7 @@ import { STATUS_LABEL_TH } from './project.status.ts';
 const baht = (s: string) => Number(s);
 
 /** The filtered project list as an XLSX workbook, Thai headers, amounts as numbers Excel can sum. */
-export async function projectsWorkbook(q: Queryable, filter: Omit<ProjectListQuery, 'limit' | 'offset'>): Promise<Buffer> {
+export async function projectsWorkbook(q: Queryable, actor: Actor, filter: Omit<ProjectListQuery, 'limit' | 'offset'>): Promise<Buffer> {
   const asOf = filter.asOf ?? todayIso();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PADME';
@@ -31,7 +32,7 @@ export async function projectsWorkbook(q: Queryable, filter: Omit<ProjectListQue
   header.font = { bold: true, name: 'Sarabun' };
   const pageSize = 1000;
   for (let offset = 0; ; offset += pageSize) {
-    const page = await listProjects(q, { ...filter, asOf, limit: pageSize, offset });
+    const page = await listProjects(q, actor, { ...filter, asOf, limit: pageSize, offset });
     for (const p of page.items) {
       ws.addRow([
         p.code,

@@ -65,7 +65,7 @@ export const projectImport: ImportSpec<CreateProjectInput> = {
     { name: 'agency', aliases: ['หน่วยงาน', 'หน่วยงานรับผิดชอบ'], required: false },
   ],
   row: ProjectRow,
-  async apply(tx, p, by) {
+  async apply(tx, p, actor) {
     const [existing] = await tx.query<{ fiscal_year: number; name_th: string; budget: bigint; status: string; agency: string | null; owner: string }>(
       `SELECT p.fiscal_year, p.name_th, p.budget, p.status, p.agency, coalesce(c.slug, p.province_code) AS owner
          FROM projects p LEFT JOIN clusters c ON c.id = p.cluster_id WHERE p.code = $1`,
@@ -84,7 +84,7 @@ export const projectImport: ImportSpec<CreateProjectInput> = {
         field: 'code',
       });
     }
-    await insertProject(tx, p, by);
+    await insertProject(tx, p, actor, 'import');
     return 'added';
   },
 };

@@ -3,6 +3,8 @@ import { formatAmount } from '../../core/money.ts';
 import { formatPercent, percentHundredths } from '../../core/percent.ts';
 import { likeContains, searchWords } from '../../core/search.ts';
 import type { IsoDate } from '../../core/dates.ts';
+import type { Actor } from '../../core/context.ts';
+import { projectReadFilter } from '../users/access.ts';
 import type { Project, ProjectListQuery, StatusChange } from './project.schema.ts';
 import type { ProjectStatus } from './project.status.ts';
 
@@ -25,6 +27,7 @@ export interface ProjectRow {
   created_by: string;
   updated_at: Date;
   updated_by: string;
+  deleted_at: Date | null;
   allocated: bigint;
   disbursed: bigint;
 }
@@ -32,7 +35,7 @@ export interface ProjectRow {
 /** Projects with their allocation and disbursement as of the parameter asOf. Callers add WHERE/ORDER/LIMIT. */
 const selectProjects = (asOf: string) => `
   SELECT p.id, p.code, p.fiscal_year, p.owner_kind, p.cluster_id, p.province_code, p.name_th, p.agency,
-         p.budget, p.status, p.version, p.created_at, p.created_by, p.updated_at, p.updated_by,
+         p.budget, p.status, p.version, p.created_at, p.created_by, p.updated_at, p.updated_by, p.deleted_at,
          coalesce(c.slug, pr.code) AS owner_code,
          coalesce(c.name_th, pr.name_th) AS owner_name_th,
          coalesce(c.name_en, pr.name_en) AS owner_name_en,
@@ -42,9 +45,9 @@ const selectProjects = (asOf: string) => `
     LEFT JOIN clusters c ON c.id = p.cluster_id
     LEFT JOIN provinces pr ON pr.code = p.province_code
     LEFT JOIN LATERAL (SELECT sum(e.amount) AS total FROM ledger_entries e
-                        WHERE e.project_id = p.id AND e.kind = 'adjustment' AND e.entry_date <= ${asOf}) a ON true
+                        WHERE e.project_id = p.id AND e.kind = 'adjustment' AND e.entry_date <= ${asOf} AND e.deleted_at IS NULL) a ON true
     LEFT JOIN LATERAL (SELECT sum(e.amount) AS total FROM ledger_entries e
-                        WHERE e.project_id = p.id AND e.kind = 'disbursement' AND e.entry_date <= ${asOf}) d ON true`;
+                        WHERE e.project_id = p.id AND e.kind = 'disbursement' AND e.entry_date <= ${asOf} AND e.deleted_at IS NULL) d ON true`;
 
 const SORT_SQL: Record<ProjectListQuery['sort'], string> = {
   code: 'p.code',
@@ -80,15 +83,16 @@ export function toProject(r: ProjectRow, asOf: IsoDate): Project {
   };
 }
 
-export async function findProjectRow(q: Queryable, code: string, asOf: IsoDate, forUpdate = false): Promise<ProjectRow | undefined> {
-  if (forUpdate) await q.query('SELECT id FROM projects WHERE code = $1 FOR UPDATE', [code]);
-  const rows = await q.query<ProjectRow>(`${selectProjects('$1')} WHERE p.code = $2`, [asOf, code]);
+/** One project by code; a soft-deleted one only when asked for. */
+export async function findProjectRow(q: Queryable, code: string, asOf: IsoDate, opts: { forUpdate?: boolean; includeDeleted?: boolean } = {}): Promise<ProjectRow | undefined> {
+  if (opts.forUpdate) await q.query('SELECT id FROM projects WHERE code = $1 FOR UPDATE', [code]);
+  const rows = await q.query<ProjectRow>(`${selectProjects('$1')} WHERE p.code = $2 ${opts.includeDeleted ? '' : 'AND p.deleted_at IS NULL'}`, [asOf, code]);
   return rows[0];
 }
 
-export async function queryProjects(q: Queryable, f: ProjectListQuery, asOf: IsoDate): Promise<{ total: number; rows: ProjectRow[] }> {
+export async function queryProjects(q: Queryable, f: ProjectListQuery, asOf: IsoDate, actor: Actor): Promise<{ total: number; rows: ProjectRow[] }> {
   const params: SqlParam[] = [];
-  const where: string[] = [];
+  const where: string[] = ['p.deleted_at IS NULL'];
   const add = (sql: (n: string) => string, value: SqlParam) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
@@ -99,6 +103,8 @@ export async function queryProjects(q: Queryable, f: ProjectListQuery, asOf: Iso
     if (/^\d{2}$/.test(f.owner)) add((n) => `p.province_code = ${n}`, f.owner);
     else add((n) => `c.slug = ${n}`, f.owner);
   }
+  const scope = projectReadFilter(actor);
+  if (scope) add(scope.sql, scope.value);
   for (const word of searchWords(f.q ?? '')) {
     add((n) => `(p.name_th ILIKE ${n} OR p.code ILIKE ${n})`, likeContains(word));
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { todayIso } from '../../core/dates.ts';
 import { IsoDateString } from '../../core/schemas.ts';
-import { ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
+import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import { ChangeStatusInput, CreateProjectInput, Project, ProjectList, ProjectListQuery, StatusChange, UpdateProjectInput } from './project.schema.ts';
 import { changeStatus, createProject, getProject, getStatusHistory, listProjects, updateProject } from './project.service.ts';
 import { projectsWorkbook } from './project.export.ts';
@@ -20,7 +20,7 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
         response: { 200: ProjectList },
       },
     },
-    async (req) => listProjects(db, req.query),
+    async (req) => listProjects(db, actorOf(req), req.query),
   );
 
   api.get(
@@ -33,7 +33,7 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
       },
     },
     async (req, reply) => {
-      const buffer = await projectsWorkbook(db, req.query);
+      const buffer = await projectsWorkbook(db, actorOf(req), req.query);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="padme-projects-${req.query.asOf ?? todayIso()}.xlsx"`)
@@ -46,7 +46,7 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
     {
       schema: { tags: ['projects'], summary: 'Create a project', body: CreateProjectInput, response: { 201: Project } },
     },
-    async (req, reply) => reply.code(201).send(await createProject(ctxOf(deps), req.body)),
+    async (req, reply) => reply.code(201).send(await createProject(ctxOf(deps, req), req.body)),
   );
 
   api.get(
@@ -60,7 +60,7 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
         response: { 200: Project },
       },
     },
-    async (req) => getProject(db, req.params.code, req.query.asOf ?? todayIso()),
+    async (req) => getProject(db, actorOf(req), req.params.code, req.query.asOf ?? todayIso()),
   );
 
   api.patch(
@@ -74,7 +74,7 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
         response: { 200: Project },
       },
     },
-    async (req) => updateProject(ctxOf(deps), req.params.code, req.body),
+    async (req) => updateProject(ctxOf(deps, req), req.params.code, req.body),
   );
 
   api.post(
@@ -88,7 +88,7 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
         response: { 200: Project },
       },
     },
-    async (req) => changeStatus(ctxOf(deps), req.params.code, req.body),
+    async (req) => changeStatus(ctxOf(deps, req), req.params.code, req.body),
   );
 
   api.get(
@@ -101,6 +101,6 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
         response: { 200: z.array(StatusChange) },
       },
     },
-    async (req) => getStatusHistory(db, req.params.code),
+    async (req) => getStatusHistory(db, actorOf(req), req.params.code),
   );
 }

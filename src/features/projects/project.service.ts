@@ -1,22 +1,54 @@
 import type { Queryable } from '../../db/db.ts';
-import type { Ctx } from '../../core/context.ts';
+import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { todayIso, type IsoDate } from '../../core/dates.ts';
 import { formatAmount } from '../../core/money.ts';
 import { resolveOwner } from '../reference/reference.queries.ts';
+import { audit } from '../audit/audit.service.ts';
+import { assertAdmin, assertCanReadProject, assertCanWriteProject, type ProjectAction, type ProjectTarget } from '../users/access.ts';
 import type { ChangeStatusInput, CreateProjectInput, Project, ProjectListQuery, StatusChange, UpdateProjectInput } from './project.schema.ts';
 import { findProjectRow, insertStatusChange, queryProjects, statusHistory, toProject, type ProjectRow } from './project.queries.ts';
 import { allowedTransitions, canTransition } from './project.status.ts';
 
-export async function requireProjectRow(q: Queryable, code: string, asOf: IsoDate = todayIso(), forUpdate = false): Promise<ProjectRow> {
-  const row = await findProjectRow(q, code, asOf, forUpdate);
+const FAR_FUTURE = '9999-12-31';
+
+export async function requireProjectRow(
+  q: Queryable,
+  code: string,
+  asOf: IsoDate = todayIso(),
+  opts: { forUpdate?: boolean; includeDeleted?: boolean } = {},
+): Promise<ProjectRow> {
+  const row = await findProjectRow(q, code, asOf, opts);
   if (!row) throw notFound(`Project ${code}`, 'project_code');
   return row;
 }
 
-/** Inserts a project inside the caller's transaction (used by the API and by imports). */
-export async function insertProject(q: Queryable, input: CreateProjectInput, by: string): Promise<void> {
+export const targetOf = (r: ProjectRow): ProjectTarget => ({ id: r.id, code: r.code, fiscalYear: r.fiscal_year, ownerKind: r.owner_kind, ownerCode: r.owner_code });
+
+/** Locks a project for a change by the actor, after checking the actor may make it. */
+export async function lockProjectFor(q: Queryable, actor: Actor, code: string, action: ProjectAction, opts: { includeDeleted?: boolean } = {}): Promise<ProjectRow> {
+  const row = await requireProjectRow(q, code, FAR_FUTURE, { forUpdate: true, ...opts });
+  await assertCanWriteProject(q, actor, targetOf(row), action);
+  return row;
+}
+
+/** The audited picture of a project: its own fields, not figures derived from the ledger. */
+const snapshot = (r: ProjectRow) => ({
+  code: r.code,
+  fiscalYear: r.fiscal_year,
+  owner: r.owner_code,
+  nameTh: r.name_th,
+  agency: r.agency,
+  budget: formatAmount(r.budget),
+  status: r.status,
+  version: r.version,
+  deleted: r.deleted_at !== null,
+});
+
+/** Inserts a project inside the caller's transaction (used by the API, imports and the demo). */
+export async function insertProject(q: Queryable, input: CreateProjectInput, actor: Actor, action: 'create' | 'import' = 'create'): Promise<void> {
   const owner = await resolveOwner(q, input.owner, input.fiscalYear);
+  await assertCanWriteProject(q, actor, { id: null, code: input.code, fiscalYear: input.fiscalYear, ownerKind: owner.kind, ownerCode: owner.code }, 'create');
   const existing = await q.query('SELECT 1 FROM projects WHERE code = $1', [input.code]);
   if (existing.length) throw new AppError('conflict', `A project with code ${input.code} already exists`, { field: 'code' });
   const [row] = await q.query<{ id: bigint }>(
@@ -32,26 +64,30 @@ export async function insertProject(q: Queryable, input: CreateProjectInput, by:
       input.agency || null,
       input.budget,
       input.status,
-      by,
+      actor.username,
     ],
   );
-  await insertStatusChange(q, row!.id, null, input.status, input.statusDate ?? todayIso(), null, by);
+  await insertStatusChange(q, row!.id, null, input.status, input.statusDate ?? todayIso(), null, actor.username);
+  const after = snapshot(await requireProjectRow(q, input.code, FAR_FUTURE));
+  await audit(q, actor, { action, entityType: 'project', entityKey: input.code, after });
 }
 
 export async function createProject(ctx: Ctx, input: CreateProjectInput): Promise<Project> {
   return ctx.db.transaction(async (tx) => {
-    await insertProject(tx, input, ctx.actor.username);
+    await insertProject(tx, input, ctx.actor);
     return toProject(await requireProjectRow(tx, input.code), todayIso());
   });
 }
 
-export async function getProject(q: Queryable, code: string, asOf: IsoDate = todayIso()): Promise<Project> {
-  return toProject(await requireProjectRow(q, code, asOf), asOf);
+export async function getProject(q: Queryable, actor: Actor, code: string, asOf: IsoDate = todayIso()): Promise<Project> {
+  const row = await requireProjectRow(q, code, asOf, { includeDeleted: actor.role === 'admin' || actor.role === 'system' });
+  await assertCanReadProject(q, actor, targetOf(row));
+  return toProject(row, asOf);
 }
 
-export async function listProjects(q: Queryable, f: ProjectListQuery): Promise<{ total: number; items: Project[] }> {
+export async function listProjects(q: Queryable, actor: Actor, f: ProjectListQuery): Promise<{ total: number; items: Project[] }> {
   const asOf = f.asOf ?? todayIso();
-  const { total, rows } = await queryProjects(q, f, asOf);
+  const { total, rows } = await queryProjects(q, f, asOf, actor);
   return { total, items: rows.map((r) => toProject(r, asOf)) };
 }
 
@@ -60,16 +96,14 @@ function checkVersion(row: ProjectRow, version: number | undefined): void {
     throw new AppError(
       'conflict',
       `Project ${row.code} was changed by ${row.updated_by} since you read it (your version ${version}, now ${row.version}). Reload and try again.`,
-      {
-        currentVersion: row.version,
-      },
+      { currentVersion: row.version, current: snapshot(row) },
     );
   }
 }
 
 export async function updateProject(ctx: Ctx, code: string, input: UpdateProjectInput): Promise<Project> {
   return ctx.db.transaction(async (tx) => {
-    const row = await requireProjectRow(tx, code, '9999-12-31', true);
+    const row = await lockProjectFor(tx, ctx.actor, code, 'update');
     checkVersion(row, input.version);
     const budget = input.budget ?? row.budget;
     const newAllocation = row.allocated - row.budget + budget;
@@ -80,24 +114,29 @@ export async function updateProject(ctx: Ctx, code: string, input: UpdateProject
         { field: 'budget' },
       );
     }
-    await tx.query(
-      `UPDATE projects SET name_th = $2, agency = $3, budget = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE id = $1`,
-      [row.id, input.nameTh ?? row.name_th, input.agency === undefined ? row.agency : input.agency || null, budget, ctx.actor.username],
-    );
-    return toProject(await requireProjectRow(tx, code), todayIso());
+    await tx.query(`UPDATE projects SET name_th = $2, agency = $3, budget = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE id = $1`, [
+      row.id,
+      input.nameTh ?? row.name_th,
+      input.agency === undefined ? row.agency : input.agency || null,
+      budget,
+      ctx.actor.username,
+    ]);
+    const after = await requireProjectRow(tx, code);
+    await audit(tx, ctx.actor, { action: 'update', entityType: 'project', entityKey: code, before: snapshot(row), after: snapshot(after) });
+    return toProject(after, todayIso());
   });
 }
 
 export async function changeStatus(ctx: Ctx, code: string, input: ChangeStatusInput): Promise<Project> {
   return ctx.db.transaction(async (tx) => {
-    await applyStatusChange(tx, code, input, ctx.actor.username);
+    await applyStatusChange(tx, code, input, ctx.actor);
     return toProject(await requireProjectRow(tx, code), todayIso());
   });
 }
 
 /** Changes a project's status inside the caller's transaction, after the transition rules. */
-export async function applyStatusChange(tx: Queryable, code: string, input: ChangeStatusInput, by: string): Promise<void> {
-  const row = await requireProjectRow(tx, code, '9999-12-31', true);
+export async function applyStatusChange(tx: Queryable, code: string, input: ChangeStatusInput, actor: Actor): Promise<void> {
+  const row = await lockProjectFor(tx, actor, code, 'change status of');
   checkVersion(row, input.version);
   if (!canTransition(row.status, input.status)) {
     const allowed = allowedTransitions(row.status);
@@ -113,19 +152,39 @@ export async function applyStatusChange(tx: Queryable, code: string, input: Chan
     [row.id],
   );
   if (last && date < last.effective_date) {
-    throw new AppError('validation', `The change date ${date} is before the project's last status change (${last.effective_date})`, {
-      field: 'date',
-    });
+    throw new AppError('validation', `The change date ${date} is before the project's last status change (${last.effective_date})`, { field: 'date' });
   }
-  await tx.query('UPDATE projects SET status = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [
-    row.id,
-    input.status,
-    by,
-  ]);
-  await insertStatusChange(tx, row.id, row.status, input.status, date, input.reason || null, by);
+  await tx.query('UPDATE projects SET status = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [row.id, input.status, actor.username]);
+  await insertStatusChange(tx, row.id, row.status, input.status, date, input.reason || null, actor.username);
+  const after = await requireProjectRow(tx, code, FAR_FUTURE);
+  await audit(tx, actor, {
+    action: 'status_change',
+    entityType: 'project',
+    entityKey: code,
+    before: snapshot(row),
+    after: { ...snapshot(after), statusDate: date },
+    reason: input.reason ?? null,
+  });
 }
 
-export async function getStatusHistory(q: Queryable, code: string): Promise<StatusChange[]> {
+export async function getStatusHistory(q: Queryable, actor: Actor, code: string): Promise<StatusChange[]> {
   const row = await requireProjectRow(q, code);
+  await assertCanReadProject(q, actor, targetOf(row));
   return statusHistory(q, row.id);
+}
+
+/** Soft-deletes a project (it leaves every list and figure) or, for an admin, restores it. */
+export async function setProjectDeleted(ctx: Ctx, code: string, deleted: boolean, reason: string): Promise<Project> {
+  return ctx.db.transaction(async (tx) => {
+    if (!deleted) assertAdmin(ctx.actor, `restore project ${code}`);
+    const row = await lockProjectFor(tx, ctx.actor, code, deleted ? 'delete' : 'restore', { includeDeleted: true });
+    if ((row.deleted_at !== null) === deleted) throw new AppError('conflict', `Project ${code} is ${deleted ? 'deleted' : 'not deleted'} already`);
+    await tx.query(`UPDATE projects SET deleted_at = ${deleted ? 'now()' : 'NULL'}, version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`, [
+      row.id,
+      ctx.actor.username,
+    ]);
+    const after = await requireProjectRow(tx, code, todayIso(), { includeDeleted: true });
+    await audit(tx, ctx.actor, { action: deleted ? 'delete' : 'restore', entityType: 'project', entityKey: code, before: snapshot(row), after: snapshot(after), reason });
+    return toProject(after, todayIso());
+  });
 }

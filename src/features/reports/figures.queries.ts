@@ -32,7 +32,7 @@ const projectsAsOf = (ownerSql: string, key: string) => `
            (SELECT h.to_status FROM project_status_history h
              WHERE h.project_id = p.id ORDER BY h.effective_date, h.id LIMIT 1)) AS status
     FROM projects p
-   WHERE p.fiscal_year = $1 AND ${ownerSql}`;
+   WHERE p.fiscal_year = $1 AND ${ownerSql} AND p.deleted_at IS NULL`;
 
 /**
  * Allocation and disbursement of a fiscal year's projects as of a date, by owner and by the
@@ -47,9 +47,9 @@ export async function figuresByOwnerAndStatus(q: Queryable, fiscalYear: number, 
             coalesce(sum(d.total), 0)::bigint AS disbursed
        FROM proj
        LEFT JOIN LATERAL (SELECT sum(e.amount) AS total FROM ledger_entries e
-                           WHERE e.project_id = proj.id AND e.kind = 'adjustment' AND e.entry_date <= $2) a ON true
+                           WHERE e.project_id = proj.id AND e.kind = 'adjustment' AND e.entry_date <= $2 AND e.deleted_at IS NULL) a ON true
        LEFT JOIN LATERAL (SELECT sum(e.amount) AS total FROM ledger_entries e
-                           WHERE e.project_id = proj.id AND e.kind = 'disbursement' AND e.entry_date <= $2) d ON true
+                           WHERE e.project_id = proj.id AND e.kind = 'disbursement' AND e.entry_date <= $2 AND e.deleted_at IS NULL) d ON true
       GROUP BY proj.owner_key, proj.status`,
     params,
   );
@@ -67,7 +67,7 @@ export async function disbursementsByMonth(
     `WITH proj AS (${projectsAsOf(ownerSql, key)})
      SELECT to_char(e.entry_date, 'YYYY-MM') AS month, sum(e.amount)::bigint AS amount
        FROM ledger_entries e JOIN proj ON proj.id = e.project_id
-      WHERE proj.status <> 'cancelled' AND e.kind = 'disbursement' AND e.entry_date <= $2
+      WHERE proj.status <> 'cancelled' AND e.kind = 'disbursement' AND e.entry_date <= $2 AND e.deleted_at IS NULL
       GROUP BY 1 ORDER BY 1`,
     params,
   );
