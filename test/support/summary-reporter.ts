@@ -1,29 +1,37 @@
 /**
  * Prints the one-line summary of a run, as the very last line of output:
  *   tests: N passed, N failed, N skipped
- * counting test cases (skipped includes todo). Under scripts/test.mjs (PADME_SUMMARY_FILE set)
- * the line is written to that file instead, and the script prints it last, after its own
- * "Skipped:" block.
+ * counting test cases. A test that was meant to run but did not because its suite or file failed
+ * (a failing beforeAll, say) counts as failed, not skipped; a file that failed to load, with no
+ * test cases, counts as one failure. Skipped includes skip and todo.
+ * Under scripts/test.mjs (PADME_SUMMARY_FILE set) the line is written to that file instead, and
+ * the script prints it last, after its own "Skipped:" block.
  */
 import fs from 'node:fs';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+
+function inFailedSuite(t: TestCase): boolean {
+  for (let p: TestCase['parent'] | undefined = t.parent; p; p = p.type === 'suite' ? p.parent : undefined) {
+    if (p.state() === 'failed') return true;
+  }
+  return false;
+}
 
 export function summaryLine(modules: ReadonlyArray<TestModule>): string {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
   for (const m of modules) {
-    let moduleTests = 0;
+    let tests = 0;
     for (const t of m.children.allTests()) {
-      moduleTests++;
+      tests++;
       const state = t.result().state;
       if (state === 'passed') passed++;
       else if (state === 'failed') failed++;
+      else if ((t.options.mode === 'run' || t.options.mode === 'only') && inFailedSuite(t)) failed++;
       else skipped++;
     }
-    // A file that failed to load has no test cases: count it as one failure, so that the
-    // summary never reads "0 failed" on a failed run.
-    if (moduleTests === 0 && m.state() === 'failed') failed++;
+    if (tests === 0 && m.state() === 'failed') failed++;
   }
   return `tests: ${passed} passed, ${failed} failed, ${skipped} skipped`;
 }
