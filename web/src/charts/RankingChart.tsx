@@ -6,7 +6,7 @@ type Entry = NonNullable<Ranking['clusters']>[number];
 
 const W = 560;
 const ROW = 24;
-const LABEL = 250;
+const LABEL = 230;
 const RIGHT = 60;
 
 export default function RankingChart({ entries, current }: { entries: Entry[]; current: string }) {
@@ -19,7 +19,9 @@ export default function RankingChart({ entries, current }: { entries: Entry[]; c
       {entries.map((e, i) => {
         const y = i * ROW + 4;
         const isCurrent = e.owner === current;
-        const name = fmt.digits(lang === 'th' ? e.nameTh : e.nameEn);
+        const full = fmt.digits(lang === 'th' ? e.nameTh : e.nameEn);
+        // The heading says these are clusters: the bars drop the common prefix.
+        const name = full.replace(/^กลุ่มจังหวัด/, '');
         return (
           <g key={e.owner} role="listitem" className={isCurrent ? 'current' : undefined} data-testid={isCurrent ? 'ranking-current' : undefined}>
             <text x={4} y={y + ROW / 2} dy="0.32em" className="rank-no">
@@ -27,7 +29,7 @@ export default function RankingChart({ entries, current }: { entries: Entry[]; c
             </text>
             <text x={LABEL - 6} y={y + ROW / 2} dy="0.32em" textAnchor="end" className="rank-name">
               {name.length > 34 ? `${name.slice(0, 33)}…` : name}
-              <title>{name}</title>
+              <title>{full}</title>
             </text>
             <rect x={LABEL} y={y + 3} width={Math.max(1, bar(e.disbursedPercent))} height={ROW - 6} className="bar" rx={2} />
             <text x={LABEL + bar(e.disbursedPercent) + 4} y={y + ROW / 2} dy="0.32em" className="bar-value">

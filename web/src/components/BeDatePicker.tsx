@@ -70,7 +70,10 @@ export function BeDatePicker({ label, value, onChange, error, name }: Props) {
           }}
         />
         <button type="button" className="icon" aria-label={t('openCalendar')} aria-expanded={open} onClick={() => setOpen(!open)}>
-          📅
+          <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true">
+            <rect x="1.5" y="3" width="13" height="11.5" rx="1.5" fill="none" stroke="currentColor" />
+            <path d="M1.5 6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" />
+          </svg>
         </button>
       </div>
       {open && (

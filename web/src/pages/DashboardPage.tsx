@@ -12,6 +12,7 @@ import { StatusLabel } from '../components/StatusLabel.tsx';
 import { defaultView, type View } from '../defaults.ts';
 import { usePrefs, useFmt, useT } from '../prefs.tsx';
 import { useApi } from '../useApi.ts';
+import { useReference } from '../reference.ts';
 
 const CumulativeChart = lazy(() => import('../charts/CumulativeChart.tsx'));
 const RankingChart = lazy(() => import('../charts/RankingChart.tsx'));
@@ -64,6 +65,9 @@ function DashboardView({ view, go }: { view: View; go(v: Partial<View>): void })
   });
   const d = dash.data?.disbursement;
   const ownerName = d ? fmt.digits(lang === 'th' ? d.ownerNameTh : d.ownerNameEn) : '';
+  const ref = useReference(view.asOf);
+  // A province's dashboard highlights its cluster among the clusters.
+  const ownerCluster = ref?.provinces.find((p) => p.code === view.owner)?.clusterCode ?? view.owner;
 
   return (
     <div className="dashboard">
@@ -111,55 +115,62 @@ function DashboardView({ view, go }: { view: View; go(v: Partial<View>): void })
               )}
             </div>
           </section>
-
-          <section className="panel">
-            <h2>{t('statusCounts')}</h2>
-            <ul className="status-counts">
-              {PROJECT_STATUSES.filter((s) => d.statusCounts[s]).map((s) => (
-                <li key={s} data-testid={`status-${s}`}>
-                  <StatusLabel status={s} /> <strong>{fmt.int(d.statusCounts[s] ?? 0)}</strong>
-                </li>
-              ))}
-            </ul>
-          </section>
         </>
       )}
 
-      <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-        <div className="chart-grid">
-          {dash.data && (
+      <div className="dash-grid">
+        <div className="dash-main">
+          {d && (
             <section className="panel">
-              <h2>{t('cumulative')}</h2>
-              <CumulativeChart monthly={dash.data.monthly} fiscalYear={view.fy} />
+              <h2>{t('statusCounts')}</h2>
+              <ul className="status-counts">
+                {PROJECT_STATUSES.filter((s) => d.statusCounts[s]).map((s) => (
+                  <li key={s} data-testid={`status-${s}`}>
+                    <StatusLabel status={s} /> <strong>{fmt.int(d.statusCounts[s] ?? 0)}</strong>
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
-          {ranking.data?.clusters && d && (
-            <section className="panel">
-              <h2>{t('ranking')}</h2>
-              <RankingChart entries={ranking.data.clusters} current={view.owner} />
-            </section>
-          )}
+          <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+            {dash.data && (
+              <section className="panel">
+                <h2>{t('cumulative')}</h2>
+                <CumulativeChart monthly={dash.data.monthly} fiscalYear={view.fy} />
+              </section>
+            )}
+            {ranking.data?.clusters && (
+              <section className="panel">
+                <h2>{t('ranking')}</h2>
+                <RankingChart entries={ranking.data.clusters} current={ownerCluster} />
+              </section>
+            )}
+          </Suspense>
         </div>
-        {ranking.data && (
-          <section className="panel">
-            <h2>{t('map')}</h2>
-            <div className="segmented" role="group">
-              {(['cluster', 'province'] as const).map((l) => (
-                <button key={l} type="button" aria-pressed={mapLevel === l} onClick={() => setMapLevel(l)}>
-                  {t(l === 'cluster' ? 'mapByCluster' : 'mapByProvince')}
-                </button>
-              ))}
-            </div>
-            <ChoroplethMap
-              level={mapLevel}
-              ranking={mapLevel === 'cluster' ? ranking.data : provinceRanking.data}
-              current={view.owner}
-              date={view.asOf}
-              onPick={(owner) => go({ owner })}
-            />
-          </section>
-        )}
-      </Suspense>
+        <aside className="dash-side">
+          {ranking.data && (
+            <section className="panel">
+              <h2>{t('map')}</h2>
+              <div className="segmented" role="group">
+                {(['cluster', 'province'] as const).map((l) => (
+                  <button key={l} type="button" aria-pressed={mapLevel === l} onClick={() => setMapLevel(l)}>
+                    {t(l === 'cluster' ? 'mapByCluster' : 'mapByProvince')}
+                  </button>
+                ))}
+              </div>
+              <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+                <ChoroplethMap
+                  level={mapLevel}
+                  ranking={mapLevel === 'cluster' ? ranking.data : provinceRanking.data}
+                  current={view.owner}
+                  date={view.asOf}
+                  onPick={(owner) => go({ owner })}
+                />
+              </Suspense>
+            </section>
+          )}
+        </aside>
+      </div>
     </div>
   );
 }

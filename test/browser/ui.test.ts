@@ -1,0 +1,222 @@
+/**
+ * The web UI in a real browser (Debian's chromium through playwright-core) against a real server
+ * with the demo data: the seed's figures in Thai, the language and digit switches, the B.E. date
+ * picker, recording a disbursement, importing a file, and searching projects by a Thai word.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildWebIfStale, WEB_DIST } from '../../src/cli/build-web.ts';
+import { CHROMIUM_PATH, noteSkip } from '../support/env.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+const SUITE = 'web UI in chromium';
+if (!CHROMIUM_PATH) noteSkip(SUITE, 'no chromium at /usr/bin/chromium (apt-get install chromium fonts-thai-tlwg) and PADME_CHROMIUM unset');
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOT = path.join(os.tmpdir(), 'padme-dashboard.png');
+
+/** Waits (up to 5 s) for the element's text to become `expected`, then asserts it (so a failure shows the actual text). */
+async function expectText(page: Page, selector: string, expected: string): Promise<void> {
+  const locator = page.locator(selector).first();
+  const deadline = Date.now() + 5000;
+  let actual: string | null = null;
+  while (Date.now() < deadline) {
+    actual = (await locator.textContent({ timeout: 5000 }).catch(() => null))?.trim() ?? null;
+    if (actual === expected) break;
+    await page.waitForTimeout(50);
+  }
+  expect(actual, selector).toBe(expected);
+}
+
+const tid = (id: string) => `[data-testid="${id}"]`;
+
+describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+
+  beforeAll(async () => {
+    await buildWebIfStale();
+    server = await startServer('pglite', { demo: true, webDir: WEB_DIST });
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH!,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1360, height: 900 },
+      locale: 'th-TH',
+      timezoneId: 'Asia/Bangkok',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(10_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('opens on the seed view and shows its figures in Thai', async () => {
+    await page.goto(`${server.url}/`);
+    await expectText(page, tid('owner-name'), 'กลุ่มจังหวัดภาคเหนือตอนบน 1');
+    await expectText(page, tid('as-of'), '5 มกราคม 2559');
+    await expectText(page, tid('allocated'), '359,420,700.00');
+    await expectText(page, tid('disbursed'), '1,421,593.29');
+    await expectText(page, tid('disbursed-percent'), '0.40');
+    await expectText(page, tid('remaining'), '357,999,106.71');
+    await expectText(page, tid('remaining-percent'), '99.60');
+    await expectText(page, tid('project-count'), '15');
+    await expectText(page, tid('status-approved'), 'อนุมัติ 14');
+    await expectText(page, tid('status-revising'), 'อยู่ระหว่างการปรับเนื้อหารายละเอียด 1');
+    await page.locator('.map-svg path').first().waitFor();
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('shows FY 2558 ranked 7th of the 18 clusters, with the cluster highlighted', async () => {
+    await page.getByLabel('ปีงบประมาณ').selectOption('2558');
+    await expectText(page, tid('disbursed'), '205,973,814.96');
+    await expectText(page, tid('disbursed-percent'), '72.32');
+    await expectText(page, tid('rank'), 'ลำดับที่ 7 จาก 18');
+    await expectText(page, `${tid('ranking-current')} .rank-no`, '7');
+    expect(new URL(page.url()).search).toBe('?owner=upper-north-1&fy=2558&asOf=2016-01-05');
+  });
+
+  it('switches to Thai digits and to English, and back', async () => {
+    await page.getByLabel('เลขไทย').check();
+    await expectText(page, tid('disbursed'), '๒๐๕,๙๗๓,๘๑๔.๙๖');
+    await expectText(page, tid('disbursed-percent'), '๗๒.๓๒');
+    await expectText(page, tid('rank'), 'ลำดับที่ ๗ จาก ๑๘');
+    await expectText(page, tid('owner-name'), 'กลุ่มจังหวัดภาคเหนือตอนบน ๑');
+    await expectText(page, tid('as-of'), '๕ มกราคม ๒๕๕๙');
+    await page.getByLabel('เลขไทย').uncheck();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectText(page, tid('owner-name'), 'Upper Northern 1');
+    await expectText(page, tid('rank'), 'rank 7 of 18');
+    await expectText(page, tid('as-of'), '5 January 2559 BE');
+    await expectText(page, tid('disbursed'), '205,973,814.96');
+    await page.getByLabel('Thai digits').check();
+    await expectText(page, tid('disbursed-percent'), '๗๒.๓๒');
+    await page.getByLabel('Thai digits').uncheck();
+    await page.getByRole('button', { name: 'ภาษาไทย' }).click();
+    await expectText(page, tid('owner-name'), 'กลุ่มจังหวัดภาคเหนือตอนบน 1');
+  });
+
+  it('takes a B.E. date typed or picked on the calendar', async () => {
+    await page.goto(`${server.url}/?owner=upper-north-1&fy=2559&asOf=2016-01-05`);
+    await expectText(page, tid('disbursed'), '1,421,593.29');
+    const asOf = page.getByLabel('ข้อมูล ณ วันที่');
+    await asOf.fill('20/1/2559');
+    await asOf.press('Enter');
+    await expectText(page, tid('as-of'), '20 มกราคม 2559');
+    await expectText(page, tid('disbursed'), '1,921,593.29');
+    await asOf.fill('31/2/2559');
+    await asOf.press('Enter');
+    await expectText(page, '.date-field .field-error', 'วันที่ไม่ถูกต้อง: ใช้ ว/ด/ปปปป (พ.ศ.) เช่น 5/1/2559');
+    await page.getByRole('button', { name: 'เลือกวันที่จากปฏิทิน' }).click();
+    await expectText(page, '.calendar-title', 'มกราคม 2559');
+    await page.getByRole('button', { name: 'เดือนก่อน' }).click();
+    await expectText(page, '.calendar-title', 'ธันวาคม 2558');
+    await page.getByRole('button', { name: '31 ธันวาคม 2558' }).click();
+    await expectText(page, tid('as-of'), '31 ธันวาคม 2558');
+    await expectText(page, tid('disbursed'), '1,046,593.29');
+    expect(await asOf.inputValue()).toBe('31/12/2558');
+  });
+
+  it('searches projects by a Thai word', async () => {
+    await page.goto(`${server.url}/projects`);
+    await page.getByLabel('ค้นหา').fill('ลำไย');
+    await page.getByLabel('ค้นหา').press('Enter');
+    await expectText(page, tid('total'), 'พบ 3 โครงการ');
+    const codes = await page.locator('tbody tr td:first-child').allTextContents();
+    expect(codes).toEqual(['UN1-2558-02', 'UN1-2559-03', 'UN1-2559-06']);
+    expect(await page.locator('tbody tr .project-name').allTextContents()).toEqual([
+      'โครงการส่งเสริมการผลิตลำไยนอกฤดู',
+      'โครงการเพิ่มประสิทธิภาพการผลิตลำไยคุณภาพเพื่อการส่งออก',
+      'โครงการแปรรูปลำไยเพื่อเพิ่มมูลค่า',
+    ]);
+    expect(await page.getByRole('link', { name: 'ส่งออก Excel (XLSX)' }).getAttribute('href')).toBe(
+      '/api/v1/projects/export.xlsx?q=%E0%B8%A5%E0%B8%B3%E0%B9%84%E0%B8%A2&sort=code&order=asc',
+    );
+  });
+
+  it('records a disbursement, and shows the API refusing one above the allocation', async () => {
+    await page.goto(`${server.url}/projects/UN1-2559-04`);
+    await expectText(page, tid('p-disbursed'), '0.00');
+    const form = page.getByRole('form', { name: 'บันทึกการเบิกจ่าย' });
+    await form.getByLabel('วันที่', { exact: true }).fill('10/1/2559');
+    await form.getByLabel('จำนวนเงิน (บาท)').fill('1,234.50');
+    await form.getByLabel('เลขที่เอกสาร').fill('GF59-T001');
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(page, '.ok[role=status]', 'บันทึกแล้ว');
+    await expectText(page, tid('p-disbursed'), '1,234.50');
+    await expectText(page, tid('p-remaining'), '29,798,765.50');
+    await expectText(page, `${tid('ledger')} tbody tr td:nth-child(1)`, '10 มกราคม 2559');
+    await expectText(page, `${tid('ledger')} tbody tr td:nth-child(3)`, '1,234.50');
+
+    await form.getByLabel('จำนวนเงิน (บาท)').fill('29800000');
+    await form.getByLabel('เลขที่เอกสาร').fill('GF59-T002');
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(
+      page,
+      tid('error-amount'),
+      'A disbursement of 29800000.00 would take project UN1-2559-04 above its allocation of 29800000.00: 29798765.50 remains',
+    );
+    await expectText(page, tid('p-disbursed'), '1,234.50');
+    expect(await page.locator(`${tid('ledger')} tbody tr`).count()).toBe(1);
+    const { body } = await server.json<{ disbursed: string }>('/api/v1/projects/UN1-2559-04');
+    expect(body.disbursed).toBe('1234.50');
+
+    await form.getByLabel('จำนวนเงิน (บาท)').fill('12.345');
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(page, tid('error-amount'), '"12.345" is not an amount: use digits with up to 2 decimals, e.g. 1234.50 or 1,234.50');
+  });
+
+  it('checks an import file, lists its row errors, and imports a good one', async () => {
+    await page.goto(`${server.url}/import`);
+    const header = 'code,fiscal_year,owner,name,budget,status\n';
+    await page.getByLabel('ไฟล์').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${header}WEB-01,2560,upper-north-1,โครงการทดสอบหนึ่ง,abc,approved\nWEB-02,2560,upper-north-1,โครงการทดสอบสอง,1000.00,finished\n`,
+      ),
+    });
+    await page.getByRole('button', { name: 'ตรวจสอบไฟล์ (ยังไม่บันทึก)' }).click();
+    await expectText(page, tid('import-status'), 'The file was not imported: 2 error(s) in 2 row(s). Nothing was changed.');
+    const rows = await page
+      .locator(`${tid('row-errors')} tbody tr`)
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['2', 'budget', '"abc" is not an amount: use digits with up to 2 decimals, e.g. 1234.50 or 1,234.50'],
+      ['3', 'status', '"finished" is not a status: use one of proposed, revising, approved, in_progress, completed, cancelled'],
+    ]);
+    expect(await page.getByRole('button', { name: 'นำเข้า', exact: true }).isDisabled()).toBe(true);
+
+    await page.getByLabel('ไฟล์').setInputFiles({
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}WEB-01,2560,upper-north-1,โครงการทดสอบหนึ่ง,1500000.50,approved\nWEB-02,2560,50,โครงการทดสอบสอง,1000.00,อนุมัติ\n`),
+    });
+    await page.getByRole('button', { name: 'ตรวจสอบไฟล์ (ยังไม่บันทึก)' }).click();
+    await expectText(page, tid('import-status'), 'พร้อมนำเข้า: 2 แถว');
+    expect((await server.json('/api/v1/projects/WEB-01')).status).toBe(404);
+    await page.getByRole('button', { name: 'นำเข้า', exact: true }).click();
+    await expectText(page, tid('import-status'), 'นำเข้าแล้ว: 2 แถว (เพิ่ม 2, ไม่เปลี่ยนแปลง 0)');
+    expect(await page.locator('progress').getAttribute('value')).toBe('100');
+    const { status, body } = await server.json<{ budget: string; status: string }>('/api/v1/projects/WEB-01');
+    expect([status, body.budget, body.status]).toEqual([200, '1500000.50', 'approved']);
+  });
+});
