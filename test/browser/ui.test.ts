@@ -184,6 +184,22 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expectText(page, tid('error-amount'), '"12.345" is not an amount: use digits with up to 2 decimals, e.g. 1234.50 or 1,234.50');
   });
 
+  it('changes a status through the allowed transitions only, and lists it in the history', async () => {
+    await page.goto(`${server.url}/projects/UN1-2559-15`);
+    const form = page.getByRole('form', { name: 'เปลี่ยนสถานะ' });
+    const options = () => form.getByLabel('สถานะใหม่').locator('option').allTextContents();
+    await expect.poll(options).toEqual(['เสนอโครงการ', 'อนุมัติ', 'ยกเลิก']);
+    await form.getByLabel('สถานะใหม่').selectOption({ label: 'อนุมัติ' });
+    await form.getByLabel('วันที่', { exact: true }).fill('6/1/2559');
+    await form.getByLabel('เหตุผล').fill('ปรับรายละเอียดแล้ว');
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    const last = `${tid('status-history')} tbody tr:last-child`;
+    await expectText(page, `${last} td:nth-child(2)`, 'อยู่ระหว่างการปรับเนื้อหารายละเอียด → อนุมัติ');
+    await expectText(page, `${last} td:nth-child(1)`, '6 มกราคม 2559');
+    await expectText(page, `${last} td:nth-child(4)`, 'ปรับรายละเอียดแล้ว');
+    await expect.poll(options).toEqual(['อยู่ระหว่างการปรับเนื้อหารายละเอียด', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ยกเลิก']);
+  });
+
   it('checks an import file, lists its row errors, and imports a good one', async () => {
     await page.goto(`${server.url}/import`);
     const header = 'code,fiscal_year,owner,name,budget,status\n';

@@ -8,12 +8,16 @@ const W = 560;
 const ROW = 24;
 const LABEL = 230;
 const RIGHT = 60;
+const STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
 
 export default function RankingChart({ entries, current }: { entries: Entry[]; current: string }) {
   const fmt = useFmt();
   const { lang } = usePrefs();
   const H = entries.length * ROW + 8;
-  const bar = (p: string | null) => (p === null ? 0 : (Math.min(100, Math.max(0, Number(p))) / 100) * (W - LABEL - RIGHT));
+  // Bars are drawn against the smallest step at or above the highest percent (drawing only; the labels print the API's strings).
+  const highest = Math.max(0, ...entries.map((e) => (e.disbursedPercent === null ? 0 : Number(e.disbursedPercent))));
+  const top = STEPS.find((s) => s >= highest) ?? highest;
+  const bar = (p: string | null) => (p === null ? 0 : (Math.min(top, Math.max(0, Number(p))) / top) * (W - LABEL - RIGHT));
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="chart ranking" role="list">
       {entries.map((e, i) => {

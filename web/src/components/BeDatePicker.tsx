@@ -81,6 +81,7 @@ export function BeDatePicker({ label, value, onChange, error, name }: Props) {
           shown={shown}
           value={value}
           onShow={setShown}
+          onClose={() => setOpen(false)}
           onPick={(iso) => {
             setOpen(false);
             onChange(iso);
@@ -102,7 +103,15 @@ function addMonths(yyyyMm: string, n: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
 }
 
-function MonthCalendar({ shown, value, onShow, onPick }: { shown: string; value: string; onShow(m: string): void; onPick(iso: string): void }) {
+interface CalendarProps {
+  shown: string;
+  value: string;
+  onShow(m: string): void;
+  onPick(iso: string): void;
+  onClose(): void;
+}
+
+function MonthCalendar({ shown, value, onShow, onPick, onClose }: CalendarProps) {
   const t = useT();
   const fmt = useFmt();
   const [y, m] = shown.split('-').map(Number) as [number, number];
@@ -116,7 +125,7 @@ function MonthCalendar({ shown, value, onShow, onPick }: { shown: string; value:
   const cells: (number | null)[] = [...Array<null>(first).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <div className="calendar" role="dialog" aria-label={fmt.monthYear(shown)}>
+    <div className="calendar" role="dialog" aria-label={fmt.monthYear(shown)} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="calendar-head">
         <button type="button" aria-label={t('prevMonth')} onClick={() => onShow(addMonths(shown, -1))}>
           ‹

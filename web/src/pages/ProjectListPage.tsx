@@ -108,7 +108,7 @@ export default function ProjectListPage() {
         <tbody>
           {list.data?.items.map((p) => (
             <tr key={p.code}>
-              <td>
+              <td className="code">
                 <Link href={`/projects/${encodeURIComponent(p.code)}`}>{fmt.digits(p.code)}</Link>
               </td>
               <td>{fmt.int(p.fiscalYear)}</td>

@@ -38,7 +38,7 @@ export default function ProjectPage({ code }: { code: string }) {
       </p>
       <section className="cards" aria-label={t('figures')}>
         <Card label={t('budget')} value={fmt.money(p.budget)} testId="p-budget" />
-        <Card label={t('allocated')} value={fmt.money(p.allocated)} testId="p-allocated" />
+        <Card label={t('allocatedAfter')} value={fmt.money(p.allocated)} testId="p-allocated" />
         <Card label={t('disbursed')} value={fmt.money(p.disbursed)} testId="p-disbursed" sub={`${t('percent')} ${fmt.percent(p.disbursedPercent)}`} />
         <Card label={t('remaining')} value={fmt.money(p.remaining)} testId="p-remaining" />
       </section>
