@@ -15,6 +15,8 @@ export interface Format {
   date(iso: string): string;
   /** "ม.ค. 59" from "2016-01" */
   month(yyyyMm: string): string;
+  /** The parts of a month for an axis: {month: "ม.ค.", year: "2559"} from "2016-01" */
+  monthParts(yyyyMm: string): { month: string; year: string };
   /** "ม.ค. 2559" from "2016-01": the calendar header */
   monthYear(yyyyMm: string, long?: boolean): string;
   int(n: number | bigint): string;
@@ -53,6 +55,10 @@ export function makeFormat(lang: Lang, thaiDigits: boolean): Format {
     },
     date: (iso) => (lang === 'th' ? thaiDate(iso, style) : dateFmt.format(utc(iso))),
     month: (m) => monthFmt.format(utc(`${m}-01`)),
+    monthParts: (m) => {
+      const parts = monthYearShort.formatToParts(utc(`${m}-01`));
+      return { month: parts.find((p) => p.type === 'month')?.value ?? m, year: parts.find((p) => p.type === 'year')?.value ?? '' };
+    },
     monthYear: (m, long = true) => (long ? monthYearLong : monthYearShort).format(utc(`${m}-01`)),
     int: (n) => thaiInteger(n, style),
     digits: (text) => withDigits(text, style),

@@ -65,6 +65,7 @@ export default function ChoroplethMap({ level, ranking, current, date, onPick }:
     null,
   );
   const currentProvinceCluster = ref?.provinces.find((p) => p.code === current)?.clusterCode;
+  const currentClusterMembers = ref?.clusters.find((c) => c.code === current)?.provinceCodes;
 
   if (!shapes) return <p className="loading">{t('loading')}</p>;
   return (
@@ -72,7 +73,10 @@ export default function ChoroplethMap({ level, ranking, current, date, onPick }:
       <svg viewBox={`0 0 ${W} ${H}`} className="chart map-svg" role="img" aria-label={t('map')}>
         {shapes.map((s) => {
           const e = byOwner.get(s.owner);
-          const highlighted = s.owner === current || (level === 'cluster' && s.owner === currentProvinceCluster);
+          const highlighted =
+            s.owner === current ||
+            (level === 'cluster' && s.owner === currentProvinceCluster) ||
+            (level === 'province' && !!currentClusterMembers?.includes(s.owner));
           const name = e ? fmt.digits(lang === 'th' ? e.nameTh : e.nameEn) : s.owner;
           return (
             <path
@@ -88,9 +92,13 @@ export default function ChoroplethMap({ level, ranking, current, date, onPick }:
         })}
       </svg>
       <div className="legend">
-        <span className="swatch" style={{ background: color('0', max) }} /> {fmt.percent('0.00')}
-        <span className="gradient" style={{ background: `linear-gradient(90deg, ${color('0', max)}, ${color(String(max), max)})` }} />
-        {fmt.percent(maxText)}
+        {maxText !== null && (
+          <>
+            {fmt.percent('0.00')}
+            <span className="gradient" style={{ background: `linear-gradient(90deg, ${color('0', max)}, ${color(maxText, max)})` }} />
+            {fmt.percent(maxText)}
+          </>
+        )}
         <span className="swatch" style={{ background: color(null, max) }} /> {t('noData')}
       </div>
     </div>

@@ -5,7 +5,7 @@ import { useFmt } from '../prefs.tsx';
 
 const W = 560;
 const H = 260;
-const M = { top: 16, right: 16, bottom: 36, left: 48 };
+const M = { top: 16, right: 16, bottom: 44, left: 48 };
 const STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
 
 /** The top of the axis: the smallest step at or above the highest value (the percent strings are only drawn). */
@@ -14,9 +14,22 @@ function axisMax(values: number[]): number {
   return STEPS.find((s) => s >= max) ?? Math.ceil(max / 10) * 10;
 }
 
+/** Every month from the earliest to the latest of `months` (YYYY-MM), none skipped. */
+function monthRange(months: string[]): string[] {
+  const sorted = [...months].sort();
+  const out: string[] = [];
+  let [y, m] = (sorted[0] ?? '2000-01').split('-').map(Number) as [number, number];
+  const last = sorted[sorted.length - 1] ?? '';
+  for (let cur = sorted[0] ?? ''; cur && cur <= last; cur = `${y}-${String(m).padStart(2, '0')}`) {
+    out.push(cur);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
 export default function CumulativeChart({ monthly, fiscalYear }: { monthly: Dashboard['monthly']; fiscalYear: number }) {
   const fmt = useFmt();
-  const months = [...new Set([...fiscalYearMonthEnds(fiscalYear).map((d) => d.slice(0, 7)), ...monthly.map((m) => m.month)])].sort();
+  const months = monthRange([...fiscalYearMonthEnds(fiscalYear).map((d) => d.slice(0, 7)), ...monthly.map((m) => m.month)]);
   const points = monthly
     .filter((m) => m.cumulativePercent !== null)
     .map((m) => ({ month: m.month, p: Number(m.cumulativePercent), text: m.cumulativePercent }));
@@ -36,11 +49,21 @@ export default function CumulativeChart({ monthly, fiscalYear }: { monthly: Dash
           </text>
         </g>
       ))}
-      {months.map((m) => (
-        <text key={m} x={x(m)} y={H - M.bottom + 16} textAnchor="middle" className="tick">
-          {fmt.month(m)}
-        </text>
-      ))}
+      {months.map((m, i) => {
+        const { month, year } = fmt.monthParts(m);
+        // The B.E. year under the first month and under each January.
+        const showYear = i === 0 || m.endsWith('-01');
+        return (
+          <text key={m} x={x(m)} y={H - M.bottom + 16} textAnchor="middle" className="tick">
+            {month}
+            {showYear && (
+              <tspan x={x(m)} dy="1.2em">
+                {year}
+              </tspan>
+            )}
+          </text>
+        );
+      })}
       <path d={path} className="line" />
       {points.map((pt) => (
         <circle key={pt.month} cx={x(pt.month)} cy={y(pt.p)} r={3.5} className="dot">
