@@ -10,9 +10,10 @@
 import fs from 'node:fs';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 
-function inFailedSuite(t: TestCase): boolean {
+/** Whether a suite around the test, or its file, failed by itself (a hook, collection). */
+function inBrokenSuite(t: TestCase): boolean {
   for (let p: TestCase['parent'] | undefined = t.parent; p; p = p.type === 'suite' ? p.parent : undefined) {
-    if (p.state() === 'failed') return true;
+    if (p.errors().length > 0) return true;
   }
   return false;
 }
@@ -28,7 +29,7 @@ export function summaryLine(modules: ReadonlyArray<TestModule>): string {
       const state = t.result().state;
       if (state === 'passed') passed++;
       else if (state === 'failed') failed++;
-      else if ((t.options.mode === 'run' || t.options.mode === 'only') && inFailedSuite(t)) failed++;
+      else if ((t.options.mode === 'run' || t.options.mode === 'only') && inBrokenSuite(t)) failed++;
       else skipped++;
     }
     if (tests === 0 && m.state() === 'failed') failed++;
