@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { systemActor } from '../core/context.ts';
 import { DisbursementReportQuery, RankingQuery } from '../features/reports/report.schema.ts';
 import { disbursementReport, ranking } from '../features/reports/report.service.ts';
 import { disbursementCsv, disbursementText, rankingCsv, rankingText } from '../features/reports/report.format.ts';
@@ -20,7 +21,7 @@ export function reportCommand(program: Command): void {
     .addOption(digitsOption())
     .action(async (opts: { owner: string; fiscalYear: string; asOf: string; format: string; digits: string }, cmd: Command) => {
       const query = DisbursementReportQuery.parse({ owner: opts.owner, fiscalYear: opts.fiscalYear, asOf: opts.asOf });
-      const r = await withDb(cmd, (db) => disbursementReport(db, query));
+      const r = await withDb(cmd, (db) => disbursementReport(db, systemActor('cli'), query));
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else if (opts.format === 'csv') process.stdout.write(disbursementCsv(r));
       else process.stdout.write(disbursementText(r, { thaiDigits: opts.digits === 'thai' }));
@@ -37,7 +38,7 @@ export function reportCommand(program: Command): void {
     .addOption(digitsOption())
     .action(async (opts: { fiscalYear: string; asOf: string; level: string; cluster?: string; format: string; digits: string }, cmd: Command) => {
       const query = RankingQuery.parse({ fiscalYear: opts.fiscalYear, asOf: opts.asOf, level: opts.level, cluster: opts.cluster });
-      const r = await withDb(cmd, (db) => ranking(db, query));
+      const r = await withDb(cmd, (db) => ranking(db, systemActor('cli'), query));
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else if (opts.format === 'csv') process.stdout.write(rankingCsv(r));
       else process.stdout.write(rankingText(r, { thaiDigits: opts.digits === 'thai' }));

@@ -83,3 +83,7 @@ CREATE TABLE settings (
 
 ALTER TABLE projects ADD COLUMN deleted_at timestamptz;
 ALTER TABLE ledger_entries ADD COLUMN deleted_at timestamptz;
+
+-- A document reference is unique among the live entries of a project: a deleted entry's ref can be entered again.
+ALTER TABLE ledger_entries DROP CONSTRAINT ledger_entries_project_id_kind_ref_key;
+CREATE UNIQUE INDEX ledger_entries_live_ref ON ledger_entries (project_id, kind, ref) WHERE deleted_at IS NULL;

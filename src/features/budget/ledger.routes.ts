@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import { AdjustmentInput, DisbursementInput, LedgerEntry } from './ledger.schema.ts';
-import { listLedger, recordAdjustment, recordDisbursement } from './ledger.service.ts';
+import { listLedger, recordAdjustment, recordDisbursement, setEntryDeleted } from './ledger.service.ts';
 
 const CodeParam = z.object({ code: z.string().min(1).max(64) });
 const Outcome = z.object({ outcome: z.enum(['added', 'unchanged']) });
@@ -52,5 +52,20 @@ export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
       const outcome = await recordAdjustment(ctxOf(deps, req), req.params.code, req.body);
       return reply.code(outcome === 'added' ? 201 : 200).send({ outcome });
     },
+  );
+
+  const EntryParam = CodeParam.extend({ id: z.string().max(20) });
+  const Reason = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) });
+
+  api.post(
+    '/projects/:code/ledger/:id/delete',
+    { schema: { tags: ['budget'], summary: 'Delete a ledger entry (soft, with a reason; the ledger rules still hold)', params: EntryParam, body: Reason, response: { 200: LedgerEntry } } },
+    async (req) => setEntryDeleted(ctxOf(deps, req), req.params.code, req.params.id, true, req.body.reason),
+  );
+
+  api.post(
+    '/projects/:code/ledger/:id/restore',
+    { schema: { tags: ['budget'], summary: 'Restore a deleted ledger entry (administrators)', params: EntryParam, body: Reason, response: { 200: LedgerEntry } } },
+    async (req) => setEntryDeleted(ctxOf(deps, req), req.params.code, req.params.id, false, req.body.reason),
   );
 }

@@ -1,11 +1,11 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Actor, Ctx } from '../../core/context.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, notFound } from '../../core/errors.ts';
 import { formatAmount, type Satang } from '../../core/money.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { lockProjectFor, requireProjectRow, targetOf } from '../projects/project.service.ts';
 import { audit } from '../audit/audit.service.ts';
-import { assertCanReadProject } from '../users/access.ts';
+import { assertAdmin, assertCanReadProject } from '../users/access.ts';
 import type { AdjustmentInput, DisbursementInput, LedgerEntry } from './ledger.schema.ts';
 
 type Kind = 'adjustment' | 'disbursement';
@@ -92,18 +92,16 @@ export async function recordAdjustment(ctx: Ctx, projectCode: string, input: Adj
 export async function listLedger(q: Queryable, actor: Actor, projectCode: string): Promise<LedgerEntry[]> {
   const p = await requireProjectRow(q, projectCode);
   await assertCanReadProject(q, actor, targetOf(p));
-  const rows = await q.query<{
-    id: bigint;
-    kind: Kind;
-    entry_date: string;
-    amount: bigint;
-    ref: string;
-    note: string | null;
-    created_at: Date;
-    created_by: string;
-  }>(`SELECT id, kind, entry_date, amount, ref, note, created_at, created_by FROM ledger_entries WHERE project_id = $1 AND deleted_at IS NULL ORDER BY entry_date, id`, [
-    p.id,
-  ]);
+  return listEntries(q, p.id);
+}
+
+/** The entries of a project (live ones, or one entry by id whatever its state). */
+async function listEntries(q: Queryable, projectId: bigint, entryId?: bigint): Promise<LedgerEntry[]> {
+  const rows = await q.query<{ id: bigint; kind: Kind; entry_date: string; amount: bigint; ref: string; note: string | null; created_at: Date; created_by: string }>(
+    `SELECT id, kind, entry_date, amount, ref, note, created_at, created_by FROM ledger_entries
+      WHERE project_id = $1 AND ${entryId === undefined ? 'deleted_at IS NULL' : 'id = $2'} ORDER BY entry_date, id`,
+    entryId === undefined ? [projectId] : [projectId, entryId],
+  );
   return rows.map((r) => ({
     id: String(r.id),
     kind: r.kind,
@@ -114,4 +112,34 @@ export async function listLedger(q: Queryable, actor: Actor, projectCode: string
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by,
   }));
+}
+
+/** Soft-deletes a ledger entry (it leaves every figure) or, for an admin, restores it; the ledger rules still hold after. */
+export async function setEntryDeleted(ctx: Ctx, projectCode: string, entryId: string, deleted: boolean, reason: string): Promise<LedgerEntry> {
+  return ctx.db.transaction(async (tx) => {
+    if (!deleted) assertAdmin(ctx.actor, `restore ledger entries of project ${projectCode}`);
+    const [entry] = await tx.query<{ id: bigint; kind: Kind; entry_date: string; amount: bigint; ref: string; deleted_at: Date | null }>(
+      `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.deleted_at FROM ledger_entries e JOIN projects p ON p.id = e.project_id
+        WHERE p.code = $1 AND e.id = $2`,
+      [projectCode, /^\d+$/.test(entryId) ? entryId : '-1'],
+    );
+    if (!entry) throw notFound(`Ledger entry ${entryId} of project ${projectCode}`);
+    const p = await lockProjectFor(tx, ctx.actor, projectCode, entry.kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
+    if ((entry.deleted_at !== null) === deleted) throw new AppError('conflict', `The entry is ${deleted ? 'deleted' : 'not deleted'} already`);
+    const sign = deleted ? -1n : 1n;
+    const allocated = p.allocated + (entry.kind === 'adjustment' ? sign * entry.amount : 0n);
+    const disbursed = p.disbursed + (entry.kind === 'disbursement' ? sign * entry.amount : 0n);
+    if (disbursed > allocated || disbursed < 0n || allocated < 0n) {
+      throw new AppError('over_allocation', `${deleted ? 'Deleting' : 'Restoring'} this entry would leave project ${projectCode} with ${formatAmount(disbursed)} disbursed of an allocation of ${formatAmount(allocated)}`);
+    }
+    if (!deleted) {
+      const [live] = await tx.query('SELECT 1 FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL', [p.id, entry.kind, entry.ref]);
+      if (live) throw new AppError('conflict', `Another ${entry.kind} with ref ${entry.ref} exists on project ${projectCode}`);
+    }
+    await tx.query(`UPDATE ledger_entries SET deleted_at = ${deleted ? 'now()' : 'NULL'} WHERE id = $1`, [entry.id]);
+    const [after] = await listEntries(tx, p.id, entry.id);
+    const key = `${projectCode}/${entry.kind}/${entry.ref}`;
+    await audit(tx, ctx.actor, { action: deleted ? 'delete' : 'restore', entityType: 'ledger_entry', entityKey: key, before: { ...after!, deleted: !deleted }, after: { ...after!, deleted }, reason });
+    return after!;
+  });
 }

@@ -3,7 +3,9 @@ import { todayIso } from '../../core/dates.ts';
 import { IsoDateString } from '../../core/schemas.ts';
 import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import { ChangeStatusInput, CreateProjectInput, Project, ProjectList, ProjectListQuery, StatusChange, UpdateProjectInput } from './project.schema.ts';
-import { changeStatus, createProject, getProject, getStatusHistory, listProjects, updateProject } from './project.service.ts';
+import { changeStatus, createProject, getProject, getStatusHistory, listProjects, setProjectDeleted, updateProject } from './project.service.ts';
+import { AuditRecord } from '../audit/audit.schema.ts';
+import { projectAudit } from '../audit/audit.queries.ts';
 import { projectsWorkbook } from './project.export.ts';
 
 const CodeParam = z.object({ code: z.string().min(1).max(64) });
@@ -102,5 +104,28 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
       },
     },
     async (req) => getStatusHistory(db, actorOf(req), req.params.code),
+  );
+
+  const Reason = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) });
+
+  api.post(
+    '/projects/:code/delete',
+    { schema: { tags: ['projects'], summary: 'Delete a project (soft: it leaves lists and figures; an administrator can restore it)', params: CodeParam, body: Reason, response: { 200: Project } } },
+    async (req) => setProjectDeleted(ctxOf(deps, req), req.params.code, true, req.body.reason),
+  );
+
+  api.post(
+    '/projects/:code/restore',
+    { schema: { tags: ['projects'], summary: 'Restore a deleted project (administrators)', params: CodeParam, body: Reason, response: { 200: Project } } },
+    async (req) => setProjectDeleted(ctxOf(deps, req), req.params.code, false, req.body.reason),
+  );
+
+  api.get(
+    '/projects/:code/history',
+    { schema: { tags: ['projects'], summary: 'The audit history of a project and its ledger entries', params: CodeParam, response: { 200: z.array(AuditRecord) } } },
+    async (req) => {
+      await getProject(db, actorOf(req), req.params.code);
+      return projectAudit(db, req.params.code);
+    },
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Api, RouteDeps } from '../../http/deps.ts';
+import { actorOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import { Dashboard, DisbursementReport, DisbursementReportQuery, Ranking, RankingQuery, ReportFormat } from './report.schema.ts';
 import { dashboard, disbursementReport, ranking } from './report.service.ts';
 import { disbursementCsv, disbursementText, rankingCsv, rankingText } from './report.format.ts';
@@ -25,7 +25,7 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
     },
     async (req, reply) => {
       const { format, digits, ...query } = req.query;
-      const report = await disbursementReport(db, query);
+      const report = await disbursementReport(db, actorOf(req), query);
       if (format === 'text') return reply.type(TEXT).send(disbursementText(report, { thaiDigits: digits === 'thai' }));
       if (format === 'csv') return reply.type(CSV).send(disbursementCsv(report));
       return report;
@@ -44,7 +44,7 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
     },
     async (req, reply) => {
       const { format, digits, ...query } = req.query;
-      const result = await ranking(db, query);
+      const result = await ranking(db, actorOf(req), query);
       if (format === 'text') return reply.type(TEXT).send(rankingText(result, { thaiDigits: digits === 'thai' }));
       if (format === 'csv') return reply.type(CSV).send(rankingCsv(result));
       return result;
@@ -61,6 +61,6 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
         response: { 200: Dashboard },
       },
     },
-    async (req) => dashboard(db, req.query),
+    async (req) => dashboard(db, actorOf(req), req.query),
   );
 }

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
+import type { Actor } from '../../core/context.ts';
+import { assertCanReadOwner } from '../users/access.ts';
 import { AppError } from '../../core/errors.ts';
 import { fiscalYearMonthEnds, type IsoDate } from '../../core/dates.ts';
 import { formatAmount } from '../../core/money.ts';
@@ -38,13 +40,14 @@ const pct = (num: bigint, den: bigint) => {
   return h === null ? null : formatPercent(h);
 };
 
-async function ownerTotals(q: Queryable, query: DisbursementReportQuery): Promise<{ owner: Owner; t: Totals }> {
+async function ownerTotals(q: Queryable, actor: Actor, query: DisbursementReportQuery): Promise<{ owner: Owner; t: Totals }> {
   const owner = await resolveOwner(q, query.owner, query.fiscalYear);
+  await assertCanReadOwner(q, actor, owner.kind, owner.code, query.fiscalYear);
   return { owner, t: totalsOf(await figuresByOwnerAndStatus(q, query.fiscalYear, query.asOf, scopeOf(owner))) };
 }
 
-export async function disbursementReport(q: Queryable, query: DisbursementReportQuery): Promise<DisbursementReport> {
-  const { owner, t } = await ownerTotals(q, query);
+export async function disbursementReport(q: Queryable, actor: Actor, query: DisbursementReportQuery): Promise<DisbursementReport> {
+  const { owner, t } = await ownerTotals(q, actor, query);
   return toReport(owner, t, query);
 }
 
@@ -95,7 +98,8 @@ function groupByOwner(rows: FigureRow[]): Map<string, FigureRow[]> {
   return m;
 }
 
-export async function ranking(q: Queryable, query: RankingQuery): Promise<Ranking> {
+export async function ranking(q: Queryable, actor: Actor, query: RankingQuery): Promise<Ranking> {
+  if (actor.role === 'agency_reporter') throw new AppError('forbidden', `${actor.username} (agency reporter) may read only the projects assigned to it`);
   const scheme = await schemeForFiscalYear(q, query.fiscalYear);
   const onDate = compositionDate(query.fiscalYear, query.asOf);
   const base = { fiscalYear: query.fiscalYear, asOf: query.asOf, level: query.level, scheme };
@@ -124,8 +128,8 @@ export async function ranking(q: Queryable, query: RankingQuery): Promise<Rankin
 }
 
 /** Everything the dashboard of one owner shows: figures, the monthly curve and its rank. */
-export async function dashboard(q: Queryable, query: DisbursementReportQuery): Promise<Dashboard> {
-  const { owner, t } = await ownerTotals(q, query);
+export async function dashboard(q: Queryable, actor: Actor, query: DisbursementReportQuery): Promise<Dashboard> {
+  const { owner, t } = await ownerTotals(q, actor, query);
   const byMonth = new Map((await disbursementsByMonth(q, query.fiscalYear, query.asOf, scopeOf(owner))).map((r) => [r.month, r.amount]));
   // The fiscal year's 12 months, then any carry-over months up to the as-of date.
   const months = fiscalYearMonthEnds(query.fiscalYear).map((d) => d.slice(0, 7));
@@ -139,7 +143,7 @@ export async function dashboard(q: Queryable, query: DisbursementReportQuery): P
       cumulative += disbursed;
       return { month, disbursed: formatAmount(disbursed), cumulative: formatAmount(cumulative), cumulativePercent: pct(cumulative, t.allocated) };
     });
-  const r = await ranking(q, { fiscalYear: query.fiscalYear, asOf: query.asOf, level: owner.kind });
+  const r = await ranking(q, actor, { fiscalYear: query.fiscalYear, asOf: query.asOf, level: owner.kind });
   const peers = r.clusters ?? r.provinces ?? [];
   const rank = { rank: peers.find((p) => p.owner === owner.code)?.rank ?? null, of: peers.length };
   return { disbursement: toReport(owner, t, query), monthly, rank };
