@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import nodePath from 'node:path';
+import { z } from 'zod';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -8,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/db.ts';
 import { errorHandler } from './errors.ts';
+import { isDemo } from '../features/demo/demo.load.ts';
 import { referenceRoutes } from '../features/reference/reference.routes.ts';
 import { projectRoutes } from '../features/projects/project.routes.ts';
 import { ledgerRoutes } from '../features/budget/ledger.routes.ts';
@@ -31,8 +33,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !opts.webDir) {
-      void reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    const path = req.url.split('?')[0] ?? '';
+    // An API route, or a missing file (an extension): 404. Any other path is a route of the web UI.
+    if (path.startsWith('/api/') || !opts.webDir || /\.[a-z0-9]+$/i.test(path)) {
+      void reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${path}` } });
       return;
     }
     // The web UI routes on the client: every other path gets its index page.
@@ -54,6 +58,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyMultipart, { limits: { fileSize: opts.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/v1/meta',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['meta'],
+        summary: 'About this PADME: whether it holds the demo data',
+        response: { 200: z.object({ demo: z.boolean(), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => ({
+      demo: await isDemo(opts.db),
+      database: opts.db.kind,
+    }),
+  );
   app.get('/api/health', { schema: { hide: true } }, async () => {
     await opts.db.query('SELECT 1');
     return { ok: true, database: opts.db.kind };
@@ -71,8 +90,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     { prefix: '/api/v1' },
   );
 
-  if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(opts.webDir), wildcard: false });
+  if (opts.webDir && fs.existsSync(nodePath.join(opts.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: nodePath.resolve(opts.webDir), wildcard: true });
   }
   return app;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/db.ts';
+import type { Db, Queryable } from '../../db/db.ts';
 import { systemActor } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseAmount } from '../../core/money.ts';
@@ -50,6 +50,14 @@ export async function loadDemo(db: Db): Promise<{ projects: number; disbursement
         disbursements++;
       }
     }
+    await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', $1::jsonb) ON CONFLICT (key) DO NOTHING`, [
+      JSON.stringify({ loadedAt: new Date().toISOString() }),
+    ]);
     return { projects: projects.length, disbursements };
   });
+}
+
+/** Whether this database holds the demo data (the web UI then opens on the seed's date). */
+export async function isDemo(db: Queryable): Promise<boolean> {
+  return (await db.query("SELECT 1 FROM settings WHERE key = 'demo'")).length > 0;
 }

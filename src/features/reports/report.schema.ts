@@ -67,6 +67,12 @@ export const Dashboard = z.object({
   monthly: z.array(
     z.object({ month: z.string().describe('YYYY-MM'), disbursed: AmountString, cumulative: AmountString, cumulativePercent: PercentString }),
   ),
-  rank: z.object({ rank: z.number().int().nullable(), of: z.number().int() }).nullable(),
+  rank: z
+    .object({
+      rank: z.number().int().nullable(),
+      of: z.number().int().describe('clusters (or provinces) compared'),
+      ranked: z.number().int().describe('of which have an allocation'),
+    })
+    .nullable(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -99,7 +99,8 @@ function groupByOwner(rows: FigureRow[]): Map<string, FigureRow[]> {
 }
 
 export async function ranking(q: Queryable, actor: Actor, query: RankingQuery): Promise<Ranking> {
-  if (actor.role === 'agency_reporter') throw new AppError('forbidden', `${actor.username} (agency reporter) may read only the projects assigned to it`);
+  if (actor.role === 'agency_reporter')
+    throw new AppError('forbidden', `${actor.username} (agency reporter) may read only the projects assigned to it`);
   const scheme = await schemeForFiscalYear(q, query.fiscalYear);
   const onDate = compositionDate(query.fiscalYear, query.asOf);
   const base = { fiscalYear: query.fiscalYear, asOf: query.asOf, level: query.level, scheme };
@@ -145,6 +146,10 @@ export async function dashboard(q: Queryable, actor: Actor, query: DisbursementR
     });
   const r = await ranking(q, actor, { fiscalYear: query.fiscalYear, asOf: query.asOf, level: owner.kind });
   const peers = r.clusters ?? r.provinces ?? [];
-  const rank = { rank: peers.find((p) => p.owner === owner.code)?.rank ?? null, of: peers.length };
+  const rank = {
+    rank: peers.find((p) => p.owner === owner.code)?.rank ?? null,
+    of: peers.length,
+    ranked: peers.filter((p) => p.rank !== null).length,
+  };
   return { disbursement: toReport(owner, t, query), monthly, rank };
 }

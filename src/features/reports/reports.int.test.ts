@@ -151,7 +151,7 @@ describeEachDb('reports API', (kind) => {
       ];
       expect(r.body.monthly).toEqual(expected);
       expect(r.body.disbursement).toMatchObject({ disbursed: '650.00', disbursedPercent: '16.25' });
-      expect(r.body.rank).toEqual({ rank: 1, of: 18 });
+      expect(r.body.rank).toEqual({ rank: 1, of: 18, ranked: 1 });
     });
 
     it('the dashboard curve stops at the month of asOf', async () => {
