@@ -15,7 +15,12 @@ export function auditCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .action(async (opts: { entity?: string; since?: string; limit: string; format: string }, cmd: Command) => {
       const [entityType, ...key] = (opts.entity ?? '').split(':');
-      const query = AuditQuery.parse({ entityType: entityType || undefined, entityKey: key.length ? key.join(':') : undefined, since: opts.since, limit: opts.limit });
+      const query = AuditQuery.parse({
+        entityType: entityType || undefined,
+        entityKey: key.length ? key.join(':') : undefined,
+        since: opts.since,
+        limit: opts.limit,
+      });
       const records = await withDb(cmd, async (db) => listAudit(db, await cliActor(db, cmd), query));
       process.stdout.write(opts.format === 'csv' ? auditCsv(records) : `${JSON.stringify(records, null, 2)}\n`);
     });

@@ -9,10 +9,13 @@ import { withDb } from './with-db.ts';
 import { cliActor } from './actor.ts';
 
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new AppError('validation', 'Pipe the password on standard input, e.g. printf %s "$PASSWORD" | padme user add … --password-stdin');
+  if (process.stdin.isTTY)
+    throw new AppError('validation', 'Pipe the password on standard input, e.g. printf %s "$PASSWORD" | padme user add … --password-stdin');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function userCommand(program: Command): void {
@@ -28,7 +31,14 @@ export function userCommand(program: Command): void {
     .requiredOption('--password-stdin', 'read the password from standard input (never from the command line)')
     .action(async (opts: { username: string; role: string; scope?: string; project?: string[]; displayName?: string }, cmd: Command) => {
       const password = await readStdin();
-      const input = CreateUserInput.parse({ username: opts.username, role: opts.role, scope: opts.scope, projects: opts.project, displayName: opts.displayName, password });
+      const input = CreateUserInput.parse({
+        username: opts.username,
+        role: opts.role,
+        scope: opts.scope,
+        projects: opts.project,
+        displayName: opts.displayName,
+        password,
+      });
       const created = await withDb(cmd, async (db) => {
         const bootstrap = !(await hasAdmin(db)) && input.role === 'admin' && !cmd.optsWithGlobals<{ as?: string }>().as;
         const actor = bootstrap ? systemActor('cli:setup') : await cliActor(db, cmd);
@@ -48,7 +58,9 @@ export function userCommand(program: Command): void {
     .command('token')
     .description('Personal API tokens')
     .command('create')
-    .description('Create an API token and print it (shown once; only its hash is stored). Acts as the user itself unless --as names an administrator.')
+    .description(
+      'Create an API token and print it (shown once; only its hash is stored). Acts as the user itself unless --as names an administrator.',
+    )
     .requiredOption('--username <name>', 'whose token')
     .option('--name <name>', 'what the token is for', 'cli')
     .action(async (opts: { username: string; name: string }, cmd: Command) => {

@@ -59,7 +59,12 @@ export async function listAudit(q: Queryable, actor: Actor, f: AuditQuery): Prom
 
 /** The history of one project: its own records and those of its ledger entries. */
 export function projectAudit(q: Queryable, code: string): Promise<AuditRecord[]> {
-  return selectAudit(q, ["((entity_type = 'project' AND entity_key = $1) OR (entity_type = 'ledger_entry' AND starts_with(entity_key, $2)))"], [code, `${code}/`], 10000);
+  return selectAudit(
+    q,
+    ["((entity_type = 'project' AND entity_key = $1) OR (entity_type = 'ledger_entry' AND starts_with(entity_key, $2)))"],
+    [code, `${code}/`],
+    10000,
+  );
 }
 
 export function auditCsv(records: AuditRecord[]): string {

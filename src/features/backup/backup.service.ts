@@ -62,7 +62,9 @@ async function* tableRows(q: Queryable, t: TableInfo): AsyncGenerator<(string | 
   const select = t.columns.map((c) => `${ident(c)}::text AS ${ident(c)}`).join(', ');
   const order = t.columns.map((_, i) => i + 1).join(', ');
   for (let offset = 0; ; offset += BATCH) {
-    const rows = await q.query<Record<string, string | null>>(`SELECT ${select} FROM ${ident(t.name)} ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`);
+    const rows = await q.query<Record<string, string | null>>(
+      `SELECT ${select} FROM ${ident(t.name)} ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`,
+    );
     for (const r of rows) yield t.columns.map((c) => r[c] ?? null);
     if (rows.length < BATCH) return;
   }
@@ -77,23 +79,25 @@ export async function writeBackup(db: Db, actor: Actor, out: Writable): Promise<
     if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, 'drain');
   };
   let rows = 0;
-  const tables = await db.transaction(async (tx) => {
-    if (db.kind === 'postgres') await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const list = await tablesInDependencyOrder(tx);
-    await write({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), tables: list.map((t) => t.name) });
-    for (const t of list) {
-      await write({ table: t.name, columns: t.columns });
-      for await (const r of tableRows(tx, t)) {
-        await write(r);
-        rows++;
+  const tables = await db
+    .transaction(async (tx) => {
+      if (db.kind === 'postgres') await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const list = await tablesInDependencyOrder(tx);
+      await write({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), tables: list.map((t) => t.name) });
+      for (const t of list) {
+        await write({ table: t.name, columns: t.columns });
+        for await (const r of tableRows(tx, t)) {
+          await write(r);
+          rows++;
+        }
       }
-    }
-    return list.length;
-  }).catch(async (e: unknown) => {
-    gzip.destroy(e instanceof Error ? e : new Error(String(e)));
-    await done.catch(() => {});
-    throw e;
-  });
+      return list.length;
+    })
+    .catch(async (e: unknown) => {
+      gzip.destroy(e instanceof Error ? e : new Error(String(e)));
+      await done.catch(() => {});
+      throw e;
+    });
   gzip.end();
   await done;
   return { tables, rows };
@@ -111,7 +115,11 @@ export async function restoreBackup(db: Db, actor: Actor, input: Readable): Prom
     for (const t of tables) {
       if (SEEDED.has(t.name)) continue;
       const [any] = await tx.query(`SELECT 1 FROM ${ident(t.name)} LIMIT 1`);
-      if (any) throw new AppError('conflict', `Restore needs an empty database, but the table ${t.name} holds data: restore into a new --data directory or database`);
+      if (any)
+        throw new AppError(
+          'conflict',
+          `Restore needs an empty database, but the table ${t.name} holds data: restore into a new --data directory or database`,
+        );
     }
     for (const t of [...tables].reverse()) if (SEEDED.has(t.name)) await tx.query(`DELETE FROM ${ident(t.name)}`);
     let header: { format?: string; version?: number } | null = null;
@@ -123,16 +131,24 @@ export async function restoreBackup(db: Db, actor: Actor, input: Readable): Prom
       const value: unknown = JSON.parse(line);
       if (!header) {
         header = value as { format?: string; version?: number };
-        if (header.format !== FORMAT || header.version !== VERSION) throw new AppError('validation', 'This file is not a PADME backup (or of an unknown version)');
+        if (header.format !== FORMAT || header.version !== VERSION)
+          throw new AppError('validation', 'This file is not a PADME backup (or of an unknown version)');
         continue;
       }
       if (!Array.isArray(value)) {
         const { table, columns } = value as { table: string; columns: string[] };
         const known = tables.find((t) => t.name === table);
         const unknownColumn = columns.find((c) => !known?.columns.includes(c));
-        if (!known || unknownColumn) throw new AppError('validation', `The backup has ${known ? `a column ${table}.${unknownColumn}` : `a table ${table}`} that this version of PADME does not know`);
+        if (!known || unknownColumn)
+          throw new AppError(
+            'validation',
+            `The backup has ${known ? `a column ${table}.${unknownColumn}` : `a table ${table}`} that this version of PADME does not know`,
+          );
         const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
-        current = { table: { name: table, columns }, insert: `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES (${placeholders})` };
+        current = {
+          table: { name: table, columns },
+          insert: `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES (${placeholders})`,
+        };
         tableCount++;
         continue;
       }

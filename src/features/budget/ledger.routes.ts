@@ -59,13 +59,29 @@ export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
 
   api.post(
     '/projects/:code/ledger/:id/delete',
-    { schema: { tags: ['budget'], summary: 'Delete a ledger entry (soft, with a reason; the ledger rules still hold)', params: EntryParam, body: Reason, response: { 200: LedgerEntry } } },
+    {
+      schema: {
+        tags: ['budget'],
+        summary: 'Delete a ledger entry (soft, with a reason; the ledger rules still hold)',
+        params: EntryParam,
+        body: Reason,
+        response: { 200: LedgerEntry },
+      },
+    },
     async (req) => setEntryDeleted(ctxOf(deps, req), req.params.code, req.params.id, true, req.body.reason),
   );
 
   api.post(
     '/projects/:code/ledger/:id/restore',
-    { schema: { tags: ['budget'], summary: 'Restore a deleted ledger entry (administrators)', params: EntryParam, body: Reason, response: { 200: LedgerEntry } } },
+    {
+      schema: {
+        tags: ['budget'],
+        summary: 'Restore a deleted ledger entry (administrators)',
+        params: EntryParam,
+        body: Reason,
+        response: { 200: LedgerEntry },
+      },
+    },
     async (req) => setEntryDeleted(ctxOf(deps, req), req.params.code, req.params.id, false, req.body.reason),
   );
 }

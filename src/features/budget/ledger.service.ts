@@ -26,7 +26,13 @@ export type RecordOutcome = 'added' | 'unchanged';
  * no entry on a cancelled project, disbursed never above the allocation nor below zero, and
  * a document reference used once per project (the same entry again is a no-op).
  */
-export async function recordEntry(q: Queryable, projectCode: string, e: NewEntry, actor: Actor, action: 'create' | 'import' = 'create'): Promise<RecordOutcome> {
+export async function recordEntry(
+  q: Queryable,
+  projectCode: string,
+  e: NewEntry,
+  actor: Actor,
+  action: 'create' | 'import' = 'create',
+): Promise<RecordOutcome> {
   const p = await lockProjectFor(q, actor, projectCode, e.kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
   const [same] = await q.query<{ entry_date: string; amount: bigint }>(
     'SELECT entry_date, amount FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL',
@@ -97,7 +103,16 @@ export async function listLedger(q: Queryable, actor: Actor, projectCode: string
 
 /** The entries of a project (live ones, or one entry by id whatever its state). */
 async function listEntries(q: Queryable, projectId: bigint, entryId?: bigint): Promise<LedgerEntry[]> {
-  const rows = await q.query<{ id: bigint; kind: Kind; entry_date: string; amount: bigint; ref: string; note: string | null; created_at: Date; created_by: string }>(
+  const rows = await q.query<{
+    id: bigint;
+    kind: Kind;
+    entry_date: string;
+    amount: bigint;
+    ref: string;
+    note: string | null;
+    created_at: Date;
+    created_by: string;
+  }>(
     `SELECT id, kind, entry_date, amount, ref, note, created_at, created_by FROM ledger_entries
       WHERE project_id = $1 AND ${entryId === undefined ? 'deleted_at IS NULL' : 'id = $2'} ORDER BY entry_date, id`,
     entryId === undefined ? [projectId] : [projectId, entryId],
@@ -130,16 +145,30 @@ export async function setEntryDeleted(ctx: Ctx, projectCode: string, entryId: st
     const allocated = p.allocated + (entry.kind === 'adjustment' ? sign * entry.amount : 0n);
     const disbursed = p.disbursed + (entry.kind === 'disbursement' ? sign * entry.amount : 0n);
     if (disbursed > allocated || disbursed < 0n || allocated < 0n) {
-      throw new AppError('over_allocation', `${deleted ? 'Deleting' : 'Restoring'} this entry would leave project ${projectCode} with ${formatAmount(disbursed)} disbursed of an allocation of ${formatAmount(allocated)}`);
+      throw new AppError(
+        'over_allocation',
+        `${deleted ? 'Deleting' : 'Restoring'} this entry would leave project ${projectCode} with ${formatAmount(disbursed)} disbursed of an allocation of ${formatAmount(allocated)}`,
+      );
     }
     if (!deleted) {
-      const [live] = await tx.query('SELECT 1 FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL', [p.id, entry.kind, entry.ref]);
+      const [live] = await tx.query('SELECT 1 FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL', [
+        p.id,
+        entry.kind,
+        entry.ref,
+      ]);
       if (live) throw new AppError('conflict', `Another ${entry.kind} with ref ${entry.ref} exists on project ${projectCode}`);
     }
     await tx.query(`UPDATE ledger_entries SET deleted_at = ${deleted ? 'now()' : 'NULL'} WHERE id = $1`, [entry.id]);
     const [after] = await listEntries(tx, p.id, entry.id);
     const key = `${projectCode}/${entry.kind}/${entry.ref}`;
-    await audit(tx, ctx.actor, { action: deleted ? 'delete' : 'restore', entityType: 'ledger_entry', entityKey: key, before: { ...after!, deleted: !deleted }, after: { ...after!, deleted }, reason });
+    await audit(tx, ctx.actor, {
+      action: deleted ? 'delete' : 'restore',
+      entityType: 'ledger_entry',
+      entityKey: key,
+      before: { ...after!, deleted: !deleted },
+      after: { ...after!, deleted },
+      reason,
+    });
     return after!;
   });
 }

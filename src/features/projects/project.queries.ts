@@ -84,9 +84,17 @@ export function toProject(r: ProjectRow, asOf: IsoDate): Project {
 }
 
 /** One project by code; a soft-deleted one only when asked for. */
-export async function findProjectRow(q: Queryable, code: string, asOf: IsoDate, opts: { forUpdate?: boolean; includeDeleted?: boolean } = {}): Promise<ProjectRow | undefined> {
+export async function findProjectRow(
+  q: Queryable,
+  code: string,
+  asOf: IsoDate,
+  opts: { forUpdate?: boolean; includeDeleted?: boolean } = {},
+): Promise<ProjectRow | undefined> {
   if (opts.forUpdate) await q.query('SELECT id FROM projects WHERE code = $1 FOR UPDATE', [code]);
-  const rows = await q.query<ProjectRow>(`${selectProjects('$1')} WHERE p.code = $2 ${opts.includeDeleted ? '' : 'AND p.deleted_at IS NULL'}`, [asOf, code]);
+  const rows = await q.query<ProjectRow>(`${selectProjects('$1')} WHERE p.code = $2 ${opts.includeDeleted ? '' : 'AND p.deleted_at IS NULL'}`, [
+    asOf,
+    code,
+  ]);
   return rows[0];
 }
 

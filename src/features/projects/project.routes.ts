@@ -110,19 +110,42 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
 
   api.post(
     '/projects/:code/delete',
-    { schema: { tags: ['projects'], summary: 'Delete a project (soft: it leaves lists and figures; an administrator can restore it)', params: CodeParam, body: Reason, response: { 200: Project } } },
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Delete a project (soft: it leaves lists and figures; an administrator can restore it)',
+        params: CodeParam,
+        body: Reason,
+        response: { 200: Project },
+      },
+    },
     async (req) => setProjectDeleted(ctxOf(deps, req), req.params.code, true, req.body.reason),
   );
 
   api.post(
     '/projects/:code/restore',
-    { schema: { tags: ['projects'], summary: 'Restore a deleted project (administrators)', params: CodeParam, body: Reason, response: { 200: Project } } },
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Restore a deleted project (administrators)',
+        params: CodeParam,
+        body: Reason,
+        response: { 200: Project },
+      },
+    },
     async (req) => setProjectDeleted(ctxOf(deps, req), req.params.code, false, req.body.reason),
   );
 
   api.get(
     '/projects/:code/history',
-    { schema: { tags: ['projects'], summary: 'The audit history of a project and its ledger entries', params: CodeParam, response: { 200: z.array(AuditRecord) } } },
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'The audit history of a project and its ledger entries',
+        params: CodeParam,
+        response: { 200: z.array(AuditRecord) },
+      },
+    },
     async (req) => {
       await getProject(db, actorOf(req), req.params.code);
       return projectAudit(db, req.params.code);

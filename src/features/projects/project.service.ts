@@ -23,10 +23,22 @@ export async function requireProjectRow(
   return row;
 }
 
-export const targetOf = (r: ProjectRow): ProjectTarget => ({ id: r.id, code: r.code, fiscalYear: r.fiscal_year, ownerKind: r.owner_kind, ownerCode: r.owner_code });
+export const targetOf = (r: ProjectRow): ProjectTarget => ({
+  id: r.id,
+  code: r.code,
+  fiscalYear: r.fiscal_year,
+  ownerKind: r.owner_kind,
+  ownerCode: r.owner_code,
+});
 
 /** Locks a project for a change by the actor, after checking the actor may make it. */
-export async function lockProjectFor(q: Queryable, actor: Actor, code: string, action: ProjectAction, opts: { includeDeleted?: boolean } = {}): Promise<ProjectRow> {
+export async function lockProjectFor(
+  q: Queryable,
+  actor: Actor,
+  code: string,
+  action: ProjectAction,
+  opts: { includeDeleted?: boolean } = {},
+): Promise<ProjectRow> {
   const row = await requireProjectRow(q, code, FAR_FUTURE, { forUpdate: true, ...opts });
   await assertCanWriteProject(q, actor, targetOf(row), action);
   return row;
@@ -48,7 +60,12 @@ const snapshot = (r: ProjectRow) => ({
 /** Inserts a project inside the caller's transaction (used by the API, imports and the demo). */
 export async function insertProject(q: Queryable, input: CreateProjectInput, actor: Actor, action: 'create' | 'import' = 'create'): Promise<void> {
   const owner = await resolveOwner(q, input.owner, input.fiscalYear);
-  await assertCanWriteProject(q, actor, { id: null, code: input.code, fiscalYear: input.fiscalYear, ownerKind: owner.kind, ownerCode: owner.code }, 'create');
+  await assertCanWriteProject(
+    q,
+    actor,
+    { id: null, code: input.code, fiscalYear: input.fiscalYear, ownerKind: owner.kind, ownerCode: owner.code },
+    'create',
+  );
   const existing = await q.query('SELECT 1 FROM projects WHERE code = $1', [input.code]);
   if (existing.length) throw new AppError('conflict', `A project with code ${input.code} already exists`, { field: 'code' });
   const [row] = await q.query<{ id: bigint }>(
@@ -114,13 +131,10 @@ export async function updateProject(ctx: Ctx, code: string, input: UpdateProject
         { field: 'budget' },
       );
     }
-    await tx.query(`UPDATE projects SET name_th = $2, agency = $3, budget = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE id = $1`, [
-      row.id,
-      input.nameTh ?? row.name_th,
-      input.agency === undefined ? row.agency : input.agency || null,
-      budget,
-      ctx.actor.username,
-    ]);
+    await tx.query(
+      `UPDATE projects SET name_th = $2, agency = $3, budget = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE id = $1`,
+      [row.id, input.nameTh ?? row.name_th, input.agency === undefined ? row.agency : input.agency || null, budget, ctx.actor.username],
+    );
     const after = await requireProjectRow(tx, code);
     await audit(tx, ctx.actor, { action: 'update', entityType: 'project', entityKey: code, before: snapshot(row), after: snapshot(after) });
     return toProject(after, todayIso());
@@ -152,9 +166,15 @@ export async function applyStatusChange(tx: Queryable, code: string, input: Chan
     [row.id],
   );
   if (last && date < last.effective_date) {
-    throw new AppError('validation', `The change date ${date} is before the project's last status change (${last.effective_date})`, { field: 'date' });
+    throw new AppError('validation', `The change date ${date} is before the project's last status change (${last.effective_date})`, {
+      field: 'date',
+    });
   }
-  await tx.query('UPDATE projects SET status = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [row.id, input.status, actor.username]);
+  await tx.query('UPDATE projects SET status = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [
+    row.id,
+    input.status,
+    actor.username,
+  ]);
   await insertStatusChange(tx, row.id, row.status, input.status, date, input.reason || null, actor.username);
   const after = await requireProjectRow(tx, code, FAR_FUTURE);
   await audit(tx, actor, {
@@ -179,12 +199,19 @@ export async function setProjectDeleted(ctx: Ctx, code: string, deleted: boolean
     if (!deleted) assertAdmin(ctx.actor, `restore project ${code}`);
     const row = await lockProjectFor(tx, ctx.actor, code, deleted ? 'delete' : 'restore', { includeDeleted: true });
     if ((row.deleted_at !== null) === deleted) throw new AppError('conflict', `Project ${code} is ${deleted ? 'deleted' : 'not deleted'} already`);
-    await tx.query(`UPDATE projects SET deleted_at = ${deleted ? 'now()' : 'NULL'}, version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`, [
-      row.id,
-      ctx.actor.username,
-    ]);
+    await tx.query(
+      `UPDATE projects SET deleted_at = ${deleted ? 'now()' : 'NULL'}, version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`,
+      [row.id, ctx.actor.username],
+    );
     const after = await requireProjectRow(tx, code, todayIso(), { includeDeleted: true });
-    await audit(tx, ctx.actor, { action: deleted ? 'delete' : 'restore', entityType: 'project', entityKey: code, before: snapshot(row), after: snapshot(after), reason });
+    await audit(tx, ctx.actor, {
+      action: deleted ? 'delete' : 'restore',
+      entityType: 'project',
+      entityKey: code,
+      before: snapshot(row),
+      after: snapshot(after),
+      reason,
+    });
     return toProject(after, todayIso());
   });
 }

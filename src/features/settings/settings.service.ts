@@ -21,7 +21,13 @@ export async function updateSettings(ctx: Ctx, patch: Partial<SettingsT>): Promi
         `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
         [key, JSON.stringify(value)],
       );
-      await audit(tx, ctx.actor, { action: 'update', entityType: 'setting', entityKey: key, before: { value: before[key as keyof SettingsT] }, after: { value } });
+      await audit(tx, ctx.actor, {
+        action: 'update',
+        entityType: 'setting',
+        entityKey: key,
+        before: { value: before[key as keyof SettingsT] },
+        after: { value },
+      });
     }
     return getSettings(tx);
   });

@@ -63,7 +63,12 @@ async function isAssigned(q: Queryable, actor: Actor, projectId: bigint): Promis
 }
 
 /** Checks a write on a project (or, for 'create', on a new project of that owner). */
-export async function assertCanWriteProject(q: Queryable, actor: Actor, p: Omit<ProjectTarget, 'id'> & { id: bigint | null }, action: ProjectAction): Promise<void> {
+export async function assertCanWriteProject(
+  q: Queryable,
+  actor: Actor,
+  p: Omit<ProjectTarget, 'id'> & { id: bigint | null },
+  action: ProjectAction,
+): Promise<void> {
   const what = `${action} project ${p.code} (owner ${p.ownerCode})`;
   switch (actor.role) {
     case 'system':
@@ -91,13 +96,26 @@ export async function assertCanReadProject(q: Queryable, actor: Actor, p: Projec
 }
 
 /** Read scope: most roles read everything; a committee member reads its cluster; an agency reporter its projects. */
-export async function canReadOwner(q: Queryable, actor: Actor, ownerKind: 'cluster' | 'province', ownerCode: string, fiscalYear: number, projectId?: bigint) {
+export async function canReadOwner(
+  q: Queryable,
+  actor: Actor,
+  ownerKind: 'cluster' | 'province',
+  ownerCode: string,
+  fiscalYear: number,
+  projectId?: bigint,
+) {
   if (actor.role === 'committee_member') return !!actor.scopeCode && ownerWithinCluster(q, actor.scopeCode, ownerKind, ownerCode, fiscalYear);
   if (actor.role === 'agency_reporter') return projectId !== undefined && isAssigned(q, actor, projectId);
   return true;
 }
 
-export async function assertCanReadOwner(q: Queryable, actor: Actor, ownerKind: 'cluster' | 'province', ownerCode: string, fiscalYear: number): Promise<void> {
+export async function assertCanReadOwner(
+  q: Queryable,
+  actor: Actor,
+  ownerKind: 'cluster' | 'province',
+  ownerCode: string,
+  fiscalYear: number,
+): Promise<void> {
   if (actor.role === 'agency_reporter') throw forbidden(actor, `read the figures of ${ownerCode}`);
   if (!(await canReadOwner(q, actor, ownerKind, ownerCode, fiscalYear))) throw forbidden(actor, `read the figures of ${ownerCode}`);
 }

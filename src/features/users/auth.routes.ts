@@ -25,7 +25,13 @@ export async function authRoutes(api: Api, deps: RouteDeps & AuthRouteOptions): 
     async (req, reply) => {
       const s = await signIn(db, req.body.username, req.body.password, deps.signInPolicy ?? DEFAULT_SIGN_IN_POLICY);
       setSessionCookie(reply, s.token, s.expiresAt, !!deps.secureCookies);
-      return { username: s.actor.username, displayName: s.displayName, role: s.actor.role as Me['role'], scope: s.actor.scopeCode, csrfToken: s.csrfToken };
+      return {
+        username: s.actor.username,
+        displayName: s.displayName,
+        role: s.actor.role as Me['role'],
+        scope: s.actor.scopeCode,
+        csrfToken: s.csrfToken,
+      };
     },
   );
 
@@ -40,15 +46,26 @@ export async function authRoutes(api: Api, deps: RouteDeps & AuthRouteOptions): 
     },
   );
 
-  api.get('/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user, with the CSRF token of the session', response: { 200: Me } } }, async (req) => {
-    const a = actorOf(req);
-    if (a.role === 'system') throw new AppError('unauthorized', 'Sign in first');
-    return { username: a.username, displayName: req.displayName ?? a.username, role: a.role, scope: a.scopeCode, csrfToken: req.csrfToken ?? null };
-  });
+  api.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user, with the CSRF token of the session', response: { 200: Me } } },
+    async (req) => {
+      const a = actorOf(req);
+      if (a.role === 'system') throw new AppError('unauthorized', 'Sign in first');
+      return { username: a.username, displayName: req.displayName ?? a.username, role: a.role, scope: a.scopeCode, csrfToken: req.csrfToken ?? null };
+    },
+  );
 
   api.get(
     '/auth/setup',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Whether the one-time setup (creating the first administrator) is open', response: { 200: z.object({ open: z.boolean() }) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether the one-time setup (creating the first administrator) is open',
+        response: { 200: z.object({ open: z.boolean() }) },
+      },
+    },
     async () => ({ open: !(await hasAdmin(db)) }),
   );
 

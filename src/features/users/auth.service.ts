@@ -40,9 +40,15 @@ export interface Session {
 }
 
 export async function signIn(db: Db, username: string, password: string, policy: SignInPolicy = DEFAULT_SIGN_IN_POLICY): Promise<Session> {
-  const [throttle] = await db.query<{ failures: number; locked_until: Date | null }>('SELECT failures, locked_until FROM login_throttle WHERE username = $1', [username]);
+  const [throttle] = await db.query<{ failures: number; locked_until: Date | null }>(
+    'SELECT failures, locked_until FROM login_throttle WHERE username = $1',
+    [username],
+  );
   if (throttle?.locked_until && new Date(throttle.locked_until) > new Date()) {
-    throw new AppError('rate_limited', `Too many failed sign-ins for this username: try again after ${new Date(throttle.locked_until).toISOString()}`);
+    throw new AppError(
+      'rate_limited',
+      `Too many failed sign-ins for this username: try again after ${new Date(throttle.locked_until).toISOString()}`,
+    );
   }
   const [user] = await db.query<AuthUserRow>(
     'SELECT id, username, display_name, role, scope_code, password_hash FROM users WHERE username = $1 AND deleted_at IS NULL',
@@ -68,7 +74,12 @@ export async function signIn(db: Db, username: string, password: string, policy:
   await db.transaction(async (tx) => {
     await tx.query('DELETE FROM login_throttle WHERE username = $1', [username]);
     await tx.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()', [user.id]);
-    await tx.query('INSERT INTO sessions (token_hash, csrf_token, user_id, expires_at) VALUES ($1, $2, $3, $4)', [sha256(token), csrfToken, user.id, expiresAt]);
+    await tx.query('INSERT INTO sessions (token_hash, csrf_token, user_id, expires_at) VALUES ($1, $2, $3, $4)', [
+      sha256(token),
+      csrfToken,
+      user.id,
+      expiresAt,
+    ]);
     await audit(tx, actor, { action: 'sign_in', entityType: 'user', entityKey: user.username });
   });
   return { token, csrfToken, expiresAt, actor, displayName: user.display_name };
@@ -87,7 +98,11 @@ export async function actorOfSession(q: Queryable, sessionToken: string): Promis
     [sha256(sessionToken)],
   );
   if (!row) return null;
-  return { actor: { username: row.username, role: row.role, scopeCode: row.scope_code, userId: row.id, via: 'session' }, csrfToken: row.csrf_token, displayName: row.display_name };
+  return {
+    actor: { username: row.username, role: row.role, scopeCode: row.scope_code, userId: row.id, via: 'session' },
+    csrfToken: row.csrf_token,
+    displayName: row.display_name,
+  };
 }
 
 /** The actor of an API token; null when unknown or revoked. */
@@ -115,7 +130,14 @@ interface TokenRow {
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const toToken = (r: TokenRow) => ({ id: String(r.id), name: r.name, prefix: r.prefix, createdAt: new Date(r.created_at).toISOString(), lastUsedAt: iso(r.last_used_at), revokedAt: iso(r.revoked_at) });
+const toToken = (r: TokenRow) => ({
+  id: String(r.id),
+  name: r.name,
+  prefix: r.prefix,
+  createdAt: new Date(r.created_at).toISOString(),
+  lastUsedAt: iso(r.last_used_at),
+  revokedAt: iso(r.revoked_at),
+});
 export type TokenInfo = ReturnType<typeof toToken>;
 
 async function userIdOf(q: Queryable, username: string): Promise<bigint> {
@@ -150,20 +172,25 @@ export async function createToken(ctx: Ctx, username: string, name: string): Pro
 export async function listTokens(q: Queryable, actor: Actor, username: string): Promise<TokenInfo[]> {
   assertOwnOrAdmin(actor, username);
   const userId = await userIdOf(q, username);
-  return (await q.query<TokenRow>('SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id', [userId])).map(toToken);
+  return (
+    await q.query<TokenRow>('SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id', [userId])
+  ).map(toToken);
 }
 
 export async function revokeToken(ctx: Ctx, username: string, id: string): Promise<TokenInfo> {
   assertOwnOrAdmin(ctx.actor, username);
   return ctx.db.transaction(async (tx) => {
     const userId = await userIdOf(tx, username);
-    const [before] = await tx.query<TokenRow>('SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens WHERE id = $1 AND user_id = $2', [
-      /^\d+$/.test(id) ? id : '-1',
-      userId,
-    ]);
+    const [before] = await tx.query<TokenRow>(
+      'SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens WHERE id = $1 AND user_id = $2',
+      [/^\d+$/.test(id) ? id : '-1', userId],
+    );
     if (!before) throw notFound(`Token ${id} of ${username}`);
     if (before.revoked_at) return toToken(before);
-    const [row] = await tx.query<TokenRow>('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 RETURNING id, name, prefix, created_at, last_used_at, revoked_at', [before.id]);
+    const [row] = await tx.query<TokenRow>(
+      'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 RETURNING id, name, prefix, created_at, last_used_at, revoked_at',
+      [before.id],
+    );
     const info = toToken(row!);
     await audit(tx, ctx.actor, { action: 'revoke', entityType: 'api_token', entityKey: `${username}/${id}`, before: toToken(before), after: info });
     return info;

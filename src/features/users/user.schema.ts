@@ -29,7 +29,12 @@ export const CreateUserInput = z.object({
   username: Username,
   displayName: z.string().trim().min(1).max(200).optional(),
   role: Role,
-  scope: z.string().trim().max(64).optional().describe('cluster code for cluster officers and committee members; province code for province officers'),
+  scope: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .describe('cluster code for cluster officers and committee members; province code for province officers'),
   projects: z.array(z.string().min(1).max(64)).max(1000).optional().describe('project codes an agency reporter reports on'),
   password: Password,
 });

@@ -81,7 +81,8 @@ export async function insertUser(q: Queryable, actor: Actor, input: CreateUserIn
     throw new AppError('conflict', `The username ${input.username} is taken`, { field: 'username' });
   }
   const scope = await checkScope(q, input.role, input.scope);
-  if (input.projects?.length && input.role !== 'agency_reporter') throw new AppError('validation', 'Only agency reporters are assigned projects', { field: 'projects' });
+  if (input.projects?.length && input.role !== 'agency_reporter')
+    throw new AppError('validation', 'Only agency reporters are assigned projects', { field: 'projects' });
   const [row] = await q.query<{ id: bigint }>(
     'INSERT INTO users (username, display_name, role, scope_code, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
     [input.username, input.displayName ?? input.username, input.role, scope, await hashPassword(input.password)],
@@ -114,7 +115,9 @@ export async function updateUser(ctx: Ctx, username: string, input: UpdateUserIn
     assertAdmin(ctx.actor, 'change accounts');
     const row = await findUser(tx, username);
     if (row.version !== input.version) {
-      throw new AppError('conflict', `User ${username} was changed since you read it (your version ${input.version}, now ${row.version})`, { currentVersion: row.version });
+      throw new AppError('conflict', `User ${username} was changed since you read it (your version ${input.version}, now ${row.version})`, {
+        currentVersion: row.version,
+      });
     }
     const before = toUser(row);
     const role = input.role ?? row.role;
@@ -127,7 +130,13 @@ export async function updateUser(ctx: Ctx, username: string, input: UpdateUserIn
     if (input.projects) await setProjects(tx, row.id, role === 'agency_reporter' ? input.projects : []);
     if (input.password) await tx.query('DELETE FROM sessions WHERE user_id = $1', [row.id]);
     const after = toUser(await findUser(tx, username));
-    await audit(tx, ctx.actor, { action: 'update', entityType: 'user', entityKey: username, before, after: { ...after, ...(input.password ? { password: 'changed' } : {}) } });
+    await audit(tx, ctx.actor, {
+      action: 'update',
+      entityType: 'user',
+      entityKey: username,
+      before,
+      after: { ...after, ...(input.password ? { password: 'changed' } : {}) },
+    });
     return after;
   });
 }
