@@ -3,7 +3,7 @@
  * cells, date cells, Thai headers) import exactly; re-imports add nothing; dry runs change nothing.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/support/db.ts';
 import { startServer, type TestServer } from '../../../test/support/server.ts';
 
@@ -291,5 +291,26 @@ describeEachDb('imports of good files', (kind) => {
     expect(await report(s, '57')).toMatchObject({ owner: '57', ownerKind: 'province', projectCount: 2, allocated: '4000.00' });
     // The same file again is unchanged (TH-57 and 57 are the same owner).
     expect((await upload(s, 'projects', 'p.csv', projects)).body).toMatchObject({ added: 0, unchanged: 2 });
+  });
+
+  // BUG: tabular.ts cellText writes a numeric cell with String(number), so a cell holding a
+  // binary-float artefact — e.g. the result of =0.1*3 or of a SUM, stored in the sheet as
+  // 0.30000000000000004 and shown by Excel as 0.30 — is rejected: row 2, amount:
+  // '"0.30000000000000004" is not an amount…'. Numeric cells should be read as Excel shows them
+  // (15 significant digits), giving 0.30.
+  describe.skip('BUG: numeric XLSX cells with float artefacts', () => {
+    it('imports 0.1*3 as 0.30', async () => {
+      const file = await xlsx([
+        ['project_code', 'date', 'amount', 'ref'],
+        ['UN1-2559-03', '2016-01-04', { formula: '0.1*3', result: 0.1 * 3 }, 'FLOAT-1'],
+        ['UN1-2559-03', '2016-01-04', 0.1 * 3, 'FLOAT-2'],
+      ]);
+      expect(await upload(s, 'disbursements', 'f.xlsx', file)).toEqual({
+        status: 200,
+        body: { kind: 'disbursements', rows: 2, added: 2, unchanged: 0, dryRun: false },
+      });
+      const amounts = await s.db.query<{ amount: bigint }>("SELECT amount FROM ledger_entries WHERE ref LIKE 'FLOAT-%' ORDER BY ref");
+      expect(amounts).toEqual([{ amount: 30n }, { amount: 30n }]);
+    });
   });
 });

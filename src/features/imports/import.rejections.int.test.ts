@@ -244,6 +244,14 @@ describeEachDb('imports of bad files', (kind) => {
     );
   });
 
+  it('a disbursement on a cancelled project', async () => {
+    const projects = csv([PROJECT_HEADER, ['CAN-01', '2559', 'upper-north-2', 'โครงการยกเลิก', '100.00', 'ยกเลิก']]);
+    expect((await upload(s, 'projects', 'p.csv', projects)).status).toBe(200);
+    await rejected('disbursements', 'd.csv', csv([PAY_HEADER, ['CAN-01', '2016-01-04', '10', 'CAN-1']]), [
+      { row: 2, field: 'project_code', message: 'Project CAN-01 is cancelled: no disbursement can be recorded on it' },
+    ]);
+  });
+
   it('a CSV that is not UTF-8 (TIS-620 / Windows-874)', async () => {
     const file = tis620(
       csv([
