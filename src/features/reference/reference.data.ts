@@ -1,13 +1,13 @@
 /**
  * The shipped reference data: 77 provinces (76 and Bangkok) and the 18 clusters of two schemes,
- * copied from the project's research (see data/). Periods per the Royal Gazette announcements.
+ * copied from the project's research (see csv/). Periods per the Royal Gazette announcements.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
-const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'csv');
 
 export interface ProvinceRow {
   code: string;
