@@ -1,7 +1,6 @@
-import os from 'node:os';
 import type { Command } from 'commander';
 import type { Queryable } from '../db/db.ts';
-import { systemActor, type Actor, type Role } from '../core/context.ts';
+import type { Actor, Role } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 
 /**
@@ -20,7 +19,3 @@ export async function cliActor(q: Queryable, cmd: Command, fallback?: string): P
   return { username: u.username, role: u.role, scopeCode: u.scope_code, userId: u.id, via: 'cli' };
 }
 
-/** Until every CLI write names its user, imports run as the program on behalf of the OS user. */
-export function osActor(): Actor {
-  return systemActor(`cli:${os.userInfo().username}`);
-}

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { importFile, IMPORT_KINDS, type ImportKind } from '../features/imports/import.service.ts';
 import { withDb } from './with-db.ts';
-import { osActor } from './actor.ts';
+import { cliActor } from './actor.ts';
 
 export function importCommand(program: Command): void {
   const imp = program.command('import').description('Import a CSV (UTF-8) or XLSX file, whole or not at all');
@@ -24,8 +24,8 @@ export function importCommand(program: Command): void {
           : null;
         let started = false;
         try {
-          const result = await withDb(cmd, (db) =>
-            importFile({ db, actor: osActor() }, kind as ImportKind, path.basename(file), data, {
+          const result = await withDb(cmd, async (db) =>
+            importFile({ db, actor: await cliActor(db, cmd) }, kind as ImportKind, path.basename(file), data, {
               dryRun: !!opts.dryRun,
               onProgress: (done, total) => {
                 if (!bar) return;

@@ -3,6 +3,7 @@ import { chooseDatabase, openDatabase } from '../db/open.ts';
 import { buildApp } from '../http/app.ts';
 import { hasProjects, loadDemo } from '../features/demo/demo.load.ts';
 import { buildWebIfStale, WEB_DIST } from './build-web.ts';
+import { printDemoUsers } from './demo-users.ts';
 
 export function serveCommand(program: Command): void {
   program
@@ -19,8 +20,9 @@ export function serveCommand(program: Command): void {
       if (opts.demoIfEmpty && !(await hasProjects(db))) {
         const r = await loadDemo(db);
         process.stdout.write(`Empty database: loaded the demo data (${r.projects} projects).\n`);
+        printDemoUsers(r);
       }
-      const app = await buildApp({ db, webDir: WEB_DIST, logger: false });
+      const app = await buildApp({ db, webDir: WEB_DIST, logger: false, secureCookies: process.env.PADME_SECURE_COOKIES === '1' });
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
       await app.listen({ port, host: opts.host });
       const where = choice.url ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${choice.dataDir}`;

@@ -6,6 +6,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/db.ts';
 import { errorHandler } from './errors.ts';
@@ -15,14 +17,25 @@ import { projectRoutes } from '../features/projects/project.routes.ts';
 import { ledgerRoutes } from '../features/budget/ledger.routes.ts';
 import { reportRoutes } from '../features/reports/report.routes.ts';
 import { importRoutes } from '../features/imports/import.routes.ts';
+import { authRoutes } from '../features/users/auth.routes.ts';
+import { userRoutes } from '../features/users/user.routes.ts';
+import { auditRoutes } from '../features/audit/audit.routes.ts';
+import { settingsRoutes } from '../features/settings/settings.routes.ts';
+import type { SignInPolicy } from '../features/users/auth.service.ts';
+import { registerAuth } from './auth.ts';
 
 export interface AppOptions {
   db: Db;
   /** The built web UI to serve at /, if any. */
   webDir?: string | null;
   logger?: boolean;
-  /** Largest upload accepted, in bytes. */
+  /** Largest upload accepted, in bytes (default 50 MiB). */
   maxUploadBytes?: number;
+  /** Requests a client (IP address) may make per minute (default 1200). */
+  rateLimitPerMinute?: number;
+  signInPolicy?: SignInPolicy;
+  /** Mark cookies Secure: set when PADME is served over HTTPS (PADME_SECURE_COOKIES=1). */
+  secureCookies?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -32,6 +45,27 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    max: opts.rateLimitPerMinute ?? 1200,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: 'rate_limited', message: `Too many requests: at most ${ctx.max} a minute. Try again in ${Math.ceil(ctx.ttl / 1000)} s.` } }),
+  });
+  registerAuth(app, opts.db);
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     // An API route, or a missing file (an extension): 404. Any other path is a route of the web UI.
@@ -81,6 +115,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const deps = { db: opts.db };
   await app.register(
     async (api) => {
+      await authRoutes(api, { ...deps, signInPolicy: opts.signInPolicy, secureCookies: opts.secureCookies });
+      await userRoutes(api, deps);
+      await auditRoutes(api, deps);
+      await settingsRoutes(api, deps);
       await referenceRoutes(api, deps);
       await projectRoutes(api, deps);
       await ledgerRoutes(api, deps);

@@ -8,7 +8,8 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/db.ts';
-import { systemActor, type Actor, type Ctx } from '../core/context.ts';
+import type { Actor, Ctx } from '../core/context.ts';
+import { AppError } from '../core/errors.ts';
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -23,8 +24,10 @@ declare module 'fastify' {
   }
 }
 
+/** The authenticated actor of a request (the auth hook has refused requests without one). */
 export function actorOf(req: FastifyRequest): Actor {
-  return req.actor ?? systemActor('web');
+  if (!req.actor) throw new AppError('unauthorized', 'Sign in first, or send an API token as Authorization: Bearer …');
+  return req.actor;
 }
 
 /** The context of a request: the database and the acting user. */

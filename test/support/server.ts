@@ -1,39 +1,91 @@
 /** A real PADME server on a loopback port, over a fresh database, for integration tests. */
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/db.ts';
-import { buildApp, type App } from '../../src/http/app.ts';
-import { loadDemo } from '../../src/features/demo/demo.load.ts';
+import { systemActor, type Role } from '../../src/core/context.ts';
+import { buildApp, type App, type AppOptions } from '../../src/http/app.ts';
+import { loadDemo, type DemoResult } from '../../src/features/demo/demo.load.ts';
+import { insertUser } from '../../src/features/users/user.service.ts';
+import { createToken } from '../../src/features/users/auth.service.ts';
 import { freshDb, type DbKind } from './db.ts';
 
-export interface TestServer {
+export interface Client {
+  /** fetch relative to the server: api('/api/v1/projects'), authenticated as this client */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  /** JSON request and response; a string body is sent as application/json */
+  json<T = unknown>(path: string, init?: RequestInit): Promise<{ status: number; body: T }>;
+}
+
+export interface NewUser {
+  username: string;
+  role: Role;
+  scope?: string;
+  projects?: string[];
+  password?: string;
+}
+
+export interface TestServer extends Client {
   db: Db;
   app: App;
   url: string;
-  /** fetch relative to the server: api('/api/v1/projects') */
-  api(path: string, init?: RequestInit): Promise<Response>;
-  json<T = unknown>(path: string, init?: RequestInit): Promise<{ status: number; body: T }>;
+  /** The demo accounts with their passwords, when started with demoUsers. */
+  demoUsers: DemoResult['users'];
+  /** A client authenticated with an API token of a new user of that role. */
+  as(user: NewUser): Promise<Client>;
+  /** A client sending no credentials. */
+  anonymous: Client;
   close(): Promise<void>;
 }
 
-export async function startServer(kind: DbKind, opts: { demo?: boolean; webDir?: string | null } = {}): Promise<TestServer> {
+function client(url: string, token: string | null): Client {
+  const api = (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    return fetch(`${url}${path}`, { ...init, headers });
+  };
+  return {
+    api,
+    async json<T>(path: string, init?: RequestInit) {
+      const headers = new Headers(init?.headers);
+      if (typeof init?.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+      const res = await api(path, { ...init, headers });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+    },
+  };
+}
+
+/** Creates an account and an API token for it, directly through the domain functions. */
+export async function createUserToken(db: Db, u: NewUser): Promise<string> {
+  const password = u.password ?? `pw-${randomBytes(12).toString('hex')}`;
+  await db.transaction((tx) => insertUser(tx, systemActor('test'), { username: u.username, role: u.role, scope: u.scope, projects: u.projects, password }));
+  return (await createToken({ db, actor: systemActor('test') }, u.username, 'test')).token;
+}
+
+/**
+ * Starts a server on a fresh database. Requests made through the returned client carry the
+ * API token of an administrator ("test-admin") unless they set their own Authorization header.
+ */
+export async function startServer(
+  kind: DbKind,
+  opts: { demo?: boolean; demoUsers?: boolean; webDir?: string | null; app?: Partial<AppOptions> } = {},
+): Promise<TestServer> {
   const db = await freshDb(kind);
-  if (opts.demo) await loadDemo(db);
-  const app = await buildApp({ db, webDir: opts.webDir ?? null });
+  const demo = opts.demo ? await loadDemo(db, { users: !!opts.demoUsers }) : null;
+  const adminToken = await createUserToken(db, { username: 'test-admin', role: 'admin' });
+  const app = await buildApp({ db, webDir: opts.webDir ?? null, ...opts.app });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const api = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init);
   return {
     db,
     app,
     url,
-    api,
-    async json<T>(path: string, init?: RequestInit) {
-      const res = await api(
-        path,
-        init?.body && typeof init.body === 'string' ? { ...init, headers: { 'content-type': 'application/json', ...init.headers } } : init,
-      );
-      return { status: res.status, body: (await res.json()) as T };
+    demoUsers: demo?.users ?? [],
+    ...client(url, adminToken),
+    anonymous: client(url, null),
+    async as(user: NewUser) {
+      return client(url, await createUserToken(db, user));
     },
     async close() {
       await app.close();

@@ -11,6 +11,7 @@
  * the FY 2558 budget (284,810,000.00), and all figures of the other 17 clusters and of provinces.
  */
 import type { ProjectStatus } from '../projects/project.status.ts';
+import type { Role } from '../../core/context.ts';
 
 export interface DemoPayment {
   date: string;
@@ -307,4 +308,14 @@ export const ALL_DEMO_PROJECTS = (): DemoProject[] => [
   ...FY2558_UPPER_NORTH_1,
   ...otherClusterProjects(),
   ...FY2559_PROVINCES,
+];
+
+/** Demo accounts of every role (passwords are generated at load and printed once). */
+export const DEMO_USERS: { username: string; displayName: string; role: Role; scope?: string; projects?: string[] }[] = [
+  { username: 'admin', displayName: 'ผู้ดูแลระบบ (ตัวอย่าง)', role: 'admin' },
+  { username: 'officer-un1', displayName: 'เจ้าหน้าที่ OSM ภาคเหนือตอนบน 1 (ตัวอย่าง)', role: 'cluster_officer', scope: 'upper-north-1' },
+  { username: 'officer-cm', displayName: 'เจ้าหน้าที่จังหวัดเชียงใหม่ (ตัวอย่าง)', role: 'province_officer', scope: '50' },
+  { username: 'reporter', displayName: 'ผู้รายงานของหน่วยงาน (ตัวอย่าง)', role: 'agency_reporter', projects: ['UN1-2559-01', 'UN1-2559-03'] },
+  { username: 'committee-un1', displayName: 'กรรมการ อ.ก.บ.ก. ด้านติดตามฯ (ตัวอย่าง)', role: 'committee_member', scope: 'upper-north-1' },
+  { username: 'viewer', displayName: 'ผู้ชม (ตัวอย่าง)', role: 'viewer' },
 ];

@@ -4,7 +4,10 @@ import { AppError } from '../../core/errors.ts';
 import { parseAmount } from '../../core/money.ts';
 import { applyStatusChange, insertProject } from '../projects/project.service.ts';
 import { recordEntry } from '../budget/ledger.service.ts';
-import { ALL_DEMO_PROJECTS } from './demo.data.ts';
+import { ALL_DEMO_PROJECTS, DEMO_USERS } from './demo.data.ts';
+import { STATUS_LABEL_TH } from '../projects/project.status.ts';
+import { insertUser } from '../users/user.service.ts';
+import { randomBytes } from 'node:crypto';
 
 const DEMO_AUTHOR = systemActor('demo');
 
@@ -14,7 +17,14 @@ export async function hasProjects(db: Db): Promise<boolean> {
 }
 
 /** Loads the seed's demo data through the same domain functions as every other write, in one transaction. */
-export async function loadDemo(db: Db): Promise<{ projects: number; disbursements: number }> {
+export interface DemoResult {
+  projects: number;
+  disbursements: number;
+  /** The demo accounts with their passwords, to be shown once. */
+  users: { username: string; role: string; scope: string | null; password: string }[];
+}
+
+export async function loadDemo(db: Db, opts: { users?: boolean } = {}): Promise<DemoResult> {
   return db.transaction(async (tx) => {
     const [any] = await tx.query('SELECT 1 FROM projects LIMIT 1');
     if (any)
@@ -39,7 +49,9 @@ export async function loadDemo(db: Db): Promise<{ projects: number; disbursement
         },
         DEMO_AUTHOR,
       );
-      for (const [status, date] of p.statuses) await applyStatusChange(tx, p.code, { status, date }, DEMO_AUTHOR);
+      for (const [status, date] of p.statuses) {
+        await applyStatusChange(tx, p.code, { status, date, reason: `${STATUS_LABEL_TH[status]} (ข้อมูลตัวอย่าง)` }, DEMO_AUTHOR);
+      }
       for (const pay of p.payments) {
         await recordEntry(
           tx,
@@ -53,7 +65,14 @@ export async function loadDemo(db: Db): Promise<{ projects: number; disbursement
     await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', $1::jsonb) ON CONFLICT (key) DO NOTHING`, [
       JSON.stringify({ loadedAt: new Date().toISOString() }),
     ]);
-    return { projects: projects.length, disbursements };
+    const users = [];
+    for (const u of opts.users === false ? [] : DEMO_USERS) {
+      if ((await tx.query('SELECT 1 FROM users WHERE username = $1', [u.username])).length) continue;
+      const password = randomBytes(12).toString('base64url');
+      await insertUser(tx, DEMO_AUTHOR, { ...u, password });
+      users.push({ username: u.username, role: u.role, scope: u.scope ?? null, password });
+    }
+    return { projects: projects.length, disbursements, users };
   });
 }
 

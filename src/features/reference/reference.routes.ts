@@ -8,6 +8,7 @@ export async function referenceRoutes(api: Api, { db }: RouteDeps): Promise<void
   api.get(
     '/reference/provinces',
     {
+      config: { access: 'report' },
       schema: {
         tags: ['reference'],
         summary: 'The 77 provinces (76 and Bangkok) with their cluster on a date',
@@ -21,6 +22,7 @@ export async function referenceRoutes(api: Api, { db }: RouteDeps): Promise<void
   api.get(
     '/reference/clusters',
     {
+      config: { access: 'report' },
       schema: {
         tags: ['reference'],
         summary: 'The 18 clusters of a scheme (default: the scheme in force on the date) and their members on the date',

@@ -16,6 +16,7 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
   api.get(
     '/reports/disbursement',
     {
+      config: { access: 'report' },
       schema: {
         tags: ['reports'],
         summary: 'Allocated, disbursed and remaining of an owner (cluster or province) for a fiscal year as of a date',
@@ -35,6 +36,7 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
   api.get(
     '/reports/ranking',
     {
+      config: { access: 'report' },
       schema: {
         tags: ['reports'],
         summary: 'The clusters (or provinces) ranked by the exact ratio disbursed/allocated; ties share a rank',
@@ -54,6 +56,7 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
   api.get(
     '/reports/dashboard',
     {
+      config: { access: 'report' },
       schema: {
         tags: ['reports'],
         summary: 'What the dashboard of an owner shows: figures, status counts, the monthly cumulative curve, its rank',
