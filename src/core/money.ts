@@ -8,12 +8,16 @@ export type Satang = bigint;
 
 const AMOUNT = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
 
-/** Parses "1234.5", "1,234.50", "-100" into satang; returns null for anything else. */
+/** The largest amount PostgreSQL's bigint holds, in satang (about 92 million million baht). */
+export const MAX_SATANG = 2n ** 63n - 1n;
+
+/** Parses "1234.5", "1,234.50", "-100" into satang; returns null for anything else or beyond bigint. */
 export function parseAmount(text: string): Satang | null {
   const m = AMOUNT.exec(toArabicDigits(text.trim()));
   if (!m) return null;
   const [, minus, whole = '0', fraction = ''] = m;
   const satang = BigInt(whole.replaceAll(',', '')) * 100n + BigInt(fraction.padEnd(2, '0') || '0');
+  if (satang > MAX_SATANG) return null;
   return minus ? -satang : satang;
 }
 

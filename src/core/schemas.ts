@@ -41,8 +41,10 @@ const digitsToNumber = (s: string) => (/^\s*[0-9\u0E50-\u0E59]+\s*$/.test(s) ? N
 /** A B.E. fiscal year written as text in Arabic or Thai digits (query strings, files). */
 export const FiscalYearText = z.string().transform(digitsToNumber).pipe(fiscalYearNumber);
 
-/** A B.E. fiscal year, from a number or its text. */
-export const FiscalYear = z.union([fiscalYearNumber, FiscalYearText]).meta({ type: 'integer', example: 2559 });
+/** A B.E. fiscal year, from a number or its text (one schema, so that its messages reach the user). */
+export const FiscalYear = z
+  .preprocess((v) => (typeof v === 'string' ? digitsToNumber(v) : v), fiscalYearNumber)
+  .meta({ type: 'integer', example: 2559 });
 
 export const AmountString = z.string().meta({ description: 'baht as a decimal string', example: '359420700.00' });
 export const PercentString = z.string().nullable().meta({ description: 'percent rounded half up to 2 decimals', example: '0.40' });

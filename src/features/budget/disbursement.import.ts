@@ -23,5 +23,6 @@ export const disbursementImport: ImportSpec<DisbursementRow> = {
     { name: 'ref', aliases: ['เลขที่เอกสาร'], required: true },
   ],
   row: DisbursementRow,
+  key: { of: (r) => `${r.project_code} ${r.ref}`, field: 'ref' },
   apply: (tx, r, actor) => recordEntry(tx, r.project_code, { kind: 'disbursement', date: r.date, amount: r.amount, ref: r.ref }, actor, 'import'),
 };

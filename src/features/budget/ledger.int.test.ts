@@ -228,4 +228,55 @@ describeEachDb('budget ledger API', (kind) => {
       expect((await s.json<ErrorBody>('/api/v1/projects/NO-SUCH/ledger')).status).toBe(404);
     });
   });
+
+  describe('concurrent requests', () => {
+    beforeAll(() => project('B-07', '1000.00'));
+
+    it('parallel disbursements never take a project above its allocation', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => disburse('B-07', { date: '2015-11-01', amount: '300.00', ref: `PAR-${i}` })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 422, 422]);
+      expect(await figures('B-07')).toMatchObject({ allocated: '1000.00', disbursed: '900.00' });
+      expect(await ledger('B-07')).toHaveLength(3);
+    });
+
+    it('the same entry sent several times at once is recorded once', async () => {
+      const entry = { date: '2015-11-02', amount: '50.00', ref: 'PAR-SAME' };
+      const results = await Promise.all(Array.from({ length: 4 }, () => disburse('B-07', entry)));
+      expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+      expect((await ledger('B-07')).filter((e) => e.ref === 'PAR-SAME')).toHaveLength(1);
+      expect((await figures('B-07')).disbursed).toBe('950.00');
+    });
+  });
+
+  // BUG: src/features/budget/ledger.service.ts recordEntry (the checks `disbursed > allocated` and
+  // `disbursed < 0n`, about lines 52-75) compares the project's totals over all dates only, so an
+  // entry dated before the entries that make it fit is accepted, and the figures as of the dates in
+  // between break the ledger's rule: more disbursed than allocated, or less than nothing disbursed.
+  // Skipped until fixed; remove `.skip` then.
+  describe('the ledger rules hold on every date, not only in total', () => {
+    beforeAll(async () => {
+      await project('B-08', '1000.00');
+      await project('B-09', '1000.00');
+    });
+
+    it('a disbursement above the allocation on its date is refused, even if a later adjustment would cover it', async () => {
+      expect((await adjust('B-08', { date: '2015-12-01', amount: '500.00', ref: 'TR-800', note: 'โอนเพิ่ม' })).status).toBe(201);
+      // actual: 201, and as of 2015-11-20 the project shows 1200.00 disbursed of 1000.00 (120.00 %, remaining -200.00)
+      const r = await disburse('B-08', { date: '2015-11-15', amount: '1200.00', ref: 'GF-800' });
+      expect(r.status).toBe(422);
+      expect(r.body.error.code).toBe('over_allocation');
+      expect(await figures('B-08', '2015-11-20')).toMatchObject({ allocated: '1000.00', disbursed: '0.00' });
+    });
+
+    it('a return of funds dated before what it returns is refused', async () => {
+      expect((await disburse('B-09', { date: '2015-11-01', amount: '100.00', ref: 'GF-900' })).status).toBe(201);
+      // actual: 201, and as of 2015-10-20 the project shows -100.00 disbursed (-10.00 %)
+      const r = await disburse('B-09', { date: '2015-10-15', amount: '-100.00', ref: 'RT-900' });
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatchObject({ code: 'validation', details: { field: 'amount' } });
+      expect(await figures('B-09', '2015-10-20')).toMatchObject({ disbursed: '0.00' });
+    });
+  });
 });

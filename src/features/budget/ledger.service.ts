@@ -7,6 +7,8 @@ import { lockProjectFor, requireProjectRow, targetOf } from '../projects/project
 import { audit } from '../audit/audit.service.ts';
 import { assertAdmin, assertCanReadProject } from '../users/access.ts';
 import type { AdjustmentInput, DisbursementInput, LedgerEntry } from './ledger.schema.ts';
+import { firstBreach, type LedgerBreach } from './ledger.rules.ts';
+import { liveAmounts } from './ledger.queries.ts';
 
 type Kind = 'adjustment' | 'disbursement';
 
@@ -20,6 +22,41 @@ interface NewEntry {
 
 /** What recording an entry did: added it, or found the same entry already there. */
 export type RecordOutcome = 'added' | 'unchanged';
+
+/** A clear message for an entry that would break the ledger's rule; the date is named when the breach is not in the totals. */
+function breachError(projectCode: string, e: NewEntry, b: LedgerBreach, totals: { allocated: Satang; disbursed: Satang }): AppError {
+  const allocatedBefore = b.allocated - (e.kind === 'adjustment' ? e.amount : 0n);
+  const disbursedBefore = b.disbursed - (e.kind === 'disbursement' ? e.amount : 0n);
+  const onDate = allocatedBefore !== totals.allocated || disbursedBefore !== totals.disbursed ? ` as of ${b.date}` : '';
+  const details = { field: 'amount', date: b.date, allocated: formatAmount(allocatedBefore), disbursed: formatAmount(disbursedBefore) };
+  if (b.rule === 'negative_allocation') {
+    return new AppError(
+      'validation',
+      `This adjustment would make the allocation of project ${projectCode} negative${onDate} (${formatAmount(b.allocated)})`,
+      details,
+    );
+  }
+  if (b.rule === 'below_zero') {
+    return new AppError(
+      'validation',
+      `A return of ${formatAmount(-e.amount)} is more than the ${formatAmount(disbursedBefore)} disbursed on project ${projectCode}${onDate}`,
+      details,
+    );
+  }
+  if (e.kind === 'disbursement') {
+    const remaining = formatAmount(allocatedBefore - disbursedBefore);
+    return new AppError(
+      'over_allocation',
+      `A disbursement of ${formatAmount(e.amount)} would take project ${projectCode} above its allocation of ${formatAmount(allocatedBefore)}${onDate}: ${remaining} remains`,
+      { ...details, remaining },
+    );
+  }
+  return new AppError(
+    'over_allocation',
+    `This adjustment would leave project ${projectCode} with an allocation of ${formatAmount(b.allocated)}${onDate}, below the ${formatAmount(b.disbursed)} disbursed by then`,
+    details,
+  );
+}
 
 /**
  * Records one ledger entry inside the caller's transaction, after every rule of the ledger:
@@ -49,30 +86,8 @@ export async function recordEntry(
   if (p.status === 'cancelled') {
     throw new AppError('project_cancelled', `Project ${projectCode} is cancelled: no ${e.kind} can be recorded on it`, { field: 'project_code' });
   }
-  const allocated = p.allocated + (e.kind === 'adjustment' ? e.amount : 0n);
-  const disbursed = p.disbursed + (e.kind === 'disbursement' ? e.amount : 0n);
-  if (allocated < 0n) {
-    throw new AppError('validation', `This adjustment would make the allocation of project ${projectCode} negative (${formatAmount(allocated)})`, {
-      field: 'amount',
-    });
-  }
-  if (disbursed > allocated) {
-    const available = p.allocated - p.disbursed;
-    throw new AppError(
-      'over_allocation',
-      e.kind === 'disbursement'
-        ? `A disbursement of ${formatAmount(e.amount)} would take project ${projectCode} above its allocation of ${formatAmount(p.allocated)}: ${formatAmount(available)} remains`
-        : `This adjustment would leave project ${projectCode} with an allocation of ${formatAmount(allocated)}, below the ${formatAmount(p.disbursed)} already disbursed`,
-      { field: 'amount', allocated: formatAmount(p.allocated), disbursed: formatAmount(p.disbursed), remaining: formatAmount(available) },
-    );
-  }
-  if (disbursed < 0n) {
-    throw new AppError(
-      'validation',
-      `A return of ${formatAmount(-e.amount)} is more than the ${formatAmount(p.disbursed)} disbursed on project ${projectCode}`,
-      { field: 'amount' },
-    );
-  }
+  const breach = firstBreach(p.budget, [...(await liveAmounts(q, p.id)), e]);
+  if (breach) throw breachError(projectCode, e, breach, p);
   const [row] = await q.query<{ id: bigint }>(
     `INSERT INTO ledger_entries (project_id, kind, entry_date, amount, ref, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [p.id, e.kind, e.date, e.amount, e.ref, e.note || null, actor.username],
@@ -141,13 +156,13 @@ export async function setEntryDeleted(ctx: Ctx, projectCode: string, entryId: st
     if (!entry) throw notFound(`Ledger entry ${entryId} of project ${projectCode}`);
     const p = await lockProjectFor(tx, ctx.actor, projectCode, entry.kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
     if ((entry.deleted_at !== null) === deleted) throw new AppError('conflict', `The entry is ${deleted ? 'deleted' : 'not deleted'} already`);
-    const sign = deleted ? -1n : 1n;
-    const allocated = p.allocated + (entry.kind === 'adjustment' ? sign * entry.amount : 0n);
-    const disbursed = p.disbursed + (entry.kind === 'disbursement' ? sign * entry.amount : 0n);
-    if (disbursed > allocated || disbursed < 0n || allocated < 0n) {
+    const others = await liveAmounts(tx, p.id, entry.id);
+    const entries = deleted ? others : [...others, { kind: entry.kind, date: entry.entry_date, amount: entry.amount }];
+    const breach = firstBreach(p.budget, entries);
+    if (breach) {
       throw new AppError(
         'over_allocation',
-        `${deleted ? 'Deleting' : 'Restoring'} this entry would leave project ${projectCode} with ${formatAmount(disbursed)} disbursed of an allocation of ${formatAmount(allocated)}`,
+        `${deleted ? 'Deleting' : 'Restoring'} this entry would leave project ${projectCode} with ${formatAmount(breach.disbursed)} disbursed of an allocation of ${formatAmount(breach.allocated)} as of ${breach.date}`,
       );
     }
     if (!deleted) {

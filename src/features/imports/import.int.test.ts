@@ -298,7 +298,7 @@ describeEachDb('imports of good files', (kind) => {
   // 0.30000000000000004 and shown by Excel as 0.30 — is rejected: row 2, amount:
   // '"0.30000000000000004" is not an amount…'. Numeric cells should be read as Excel shows them
   // (15 significant digits), giving 0.30.
-  describe.skip('BUG: numeric XLSX cells with float artefacts', () => {
+  describe('numeric XLSX cells with float artefacts', () => {
     it('imports 0.1*3 as 0.30', async () => {
       const file = await xlsx([
         ['project_code', 'date', 'amount', 'ref'],

@@ -21,6 +21,8 @@ export interface ImportSpec<T> {
   kind: string;
   columns: Column[];
   row: z.ZodType<T, Record<string, string | undefined>>;
+  /** What identifies the entity a row writes (a file names each entity once), and the column to blame. */
+  key: { of(row: T): string; field: string };
   apply(tx: Queryable, row: T, actor: Actor): Promise<'added' | 'unchanged'>;
 }
 
@@ -69,9 +71,18 @@ export async function runImport<T>(ctx: Ctx, spec: ImportSpec<T>, fileName: stri
   const byHeader = mapHeaders(table.headers, spec.columns);
   const errors: RowError[] = [];
   const parsed: { row: number; value: T }[] = [];
+  const firstRowOf = new Map<string, number>();
   for (const r of table.rows) {
     const result = spec.row.safeParse(toRecord(r, byHeader));
-    if (result.success) parsed.push({ row: r.row, value: result.data });
+    if (result.success) {
+      const key = spec.key.of(result.data);
+      const first = firstRowOf.get(key);
+      if (first !== undefined) errors.push({ row: r.row, field: spec.key.field, message: `${key} appears already in row ${first}: a file names each entry once` });
+      else {
+        firstRowOf.set(key, r.row);
+        parsed.push({ row: r.row, value: result.data });
+      }
+    }
     else for (const issue of result.error.issues) errors.push({ row: r.row, field: String(issue.path[0] ?? 'row'), message: issue.message });
   }
   if (table.rows.length === 0) errors.push({ row: 2, field: 'file', message: 'the file has a header but no data rows' });

@@ -31,16 +31,17 @@ function readCsv(data: Buffer): Table {
       errors: [{ row: 1, field: 'file', message: 'not UTF-8' }],
     });
   }
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    // info.lines: the line a record ends on, so that row numbers are those a person sees in the file
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 1;
     throw new AppError('import_rejected', `The CSV cannot be read: ${(e as Error).message}`, {
       errors: [{ row: line, field: 'file', message: (e as Error).message }],
     });
   }
-  return toTable(records.map((cells, i) => ({ rowNumber: i + 1, cells })));
+  return toTable(records.map((r) => ({ rowNumber: r.info.lines, cells: r.record })));
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -53,6 +54,8 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('error' in value) return String(value.error);
     return '';
   }
+  // Excel keeps 15 significant digits: 0.1*3 is 0.30000000000000004 in the file and 0.3 on screen.
+  if (typeof value === 'number') return String(Number(value.toPrecision(15)));
   return String(value).trim();
 }
 

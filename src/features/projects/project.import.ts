@@ -65,6 +65,7 @@ export const projectImport: ImportSpec<CreateProjectInput> = {
     { name: 'agency', aliases: ['หน่วยงาน', 'หน่วยงานรับผิดชอบ'], required: false },
   ],
   row: ProjectRow,
+  key: { of: (p) => p.code, field: 'code' },
   async apply(tx, p, actor) {
     const [existing] = await tx.query<{ fiscal_year: number; name_th: string; budget: bigint; status: string; agency: string | null; owner: string }>(
       `SELECT p.fiscal_year, p.name_th, p.budget, p.status, p.agency, coalesce(c.slug, p.province_code) AS owner

@@ -9,6 +9,8 @@ import { assertAdmin, assertCanReadProject, assertCanWriteProject, type ProjectA
 import type { ChangeStatusInput, CreateProjectInput, Project, ProjectListQuery, StatusChange, UpdateProjectInput } from './project.schema.ts';
 import { findProjectRow, insertStatusChange, queryProjects, statusHistory, toProject, type ProjectRow } from './project.queries.ts';
 import { allowedTransitions, canTransition } from './project.status.ts';
+import { firstBreach } from '../budget/ledger.rules.ts';
+import { liveAmounts } from '../budget/ledger.queries.ts';
 
 const FAR_FUTURE = '9999-12-31';
 
@@ -123,11 +125,11 @@ export async function updateProject(ctx: Ctx, code: string, input: UpdateProject
     const row = await lockProjectFor(tx, ctx.actor, code, 'update');
     checkVersion(row, input.version);
     const budget = input.budget ?? row.budget;
-    const newAllocation = row.allocated - row.budget + budget;
-    if (newAllocation < row.disbursed) {
+    const breach = firstBreach(budget, await liveAmounts(tx, row.id));
+    if (breach) {
       throw new AppError(
         'over_allocation',
-        `A budget of ${formatAmount(budget)} would leave project ${code} with an allocation of ${formatAmount(newAllocation)}, below the ${formatAmount(row.disbursed)} already disbursed`,
+        `A budget of ${formatAmount(budget)} would leave project ${code} with an allocation of ${formatAmount(breach.allocated)} as of ${breach.date}, below the ${formatAmount(breach.disbursed)} disbursed by then`,
         { field: 'budget' },
       );
     }

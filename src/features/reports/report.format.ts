@@ -11,9 +11,16 @@ const percent = (s: string | null, style: ThaiStyle) => (s === null ? '-' : with
  * คิดเป็นร้อยละ ๐.๔๐ คงเหลือ ๓๕๗,๙๙๙,๑๐๖.๗๑ บาท คิดเป็นร้อยละ ๙๙.๖๐ (ข้อมูล ณ วันที่ ๕ มกราคม ๒๕๕๙)"
  * A percentage is never followed by a unit.
  */
+/** A province is written "จังหวัดเชียงใหม่" (Bangkok, not a province, takes no prefix); a cluster's name has its own. */
+export function ownerNameTh(r: Pick<DisbursementReport, 'ownerKind' | 'owner' | 'ownerNameTh'>): string {
+  return r.ownerKind === 'province' && r.owner !== BANGKOK ? `จังหวัด${r.ownerNameTh}` : r.ownerNameTh;
+}
+
+const BANGKOK = '10';
+
 export function disbursementText(r: DisbursementReport, style: ThaiStyle = { thaiDigits: true }): string {
   const lines = [
-    `ผลการเบิกจ่ายงบประมาณโครงการ${withDigits(r.ownerNameTh, style)} ประจำปีงบประมาณ พ.ศ. ${thaiInteger(r.fiscalYear, style)} ` +
+    `ผลการเบิกจ่ายงบประมาณโครงการ${withDigits(ownerNameTh(r), style)} ประจำปีงบประมาณ พ.ศ. ${thaiInteger(r.fiscalYear, style)} ` +
       `จำนวน ${amount(r.disbursed, style)} บาท คิดเป็นร้อยละ ${percent(r.disbursedPercent, style)} ` +
       `คงเหลือ ${amount(r.remaining, style)} บาท คิดเป็นร้อยละ ${percent(r.remainingPercent, style)} ` +
       `(ข้อมูล ณ วันที่ ${thaiDate(r.asOf, style)})`,

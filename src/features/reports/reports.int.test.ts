@@ -266,6 +266,17 @@ describeEachDb('reports API', (kind) => {
     });
   });
 
+  // BUG: src/features/reports/report.format.ts disbursementText writes `โครงการ${ownerNameTh}`; a
+  // province's Thai name has no "จังหวัด" (provinces.csv: เชียงใหม่), so a province's report reads
+  // "ผลการเบิกจ่ายงบประมาณโครงการเชียงใหม่" where Thai official style is "…โครงการจังหวัดเชียงใหม่"
+  // (Bangkok, กรุงเทพมหานคร, takes no prefix). Skipped until fixed; remove `.skip` then.
+  describe('a province report names the province as จังหวัด…', () => {
+    it('the text report of province 50 says จังหวัดเชียงใหม่', async () => {
+      const text = await (await s.api('/api/v1/reports/disbursement?owner=50&fiscalYear=2560&asOf=2017-01-01&format=text')).text();
+      expect(text).toMatch(/^ผลการเบิกจ่ายงบประมาณโครงการจังหวัดเชียงใหม่ ประจำปีงบประมาณ พ\.ศ\. ๒๕๖๐ /);
+    });
+  });
+
   describe('cluster ranking (FY 2559)', () => {
     beforeAll(async () => {
       await project('RK-01', 2559, 'east', '1000.00', [['2015-11-01', '500.00']]); // 50 %
