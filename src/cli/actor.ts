@@ -18,4 +18,3 @@ export async function cliActor(q: Queryable, cmd: Command, fallback?: string): P
   if (!u) throw new AppError('unauthorized', `No account ${username}: create it with padme user add`);
   return { username: u.username, role: u.role, scopeCode: u.scope_code, userId: u.id, via: 'cli' };
 }
-

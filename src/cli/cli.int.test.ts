@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_ADMIN_URL, noteSkip } from '../../test/support/env.ts';
-import { ALL_DEMO_PROJECTS } from '../features/demo/demo.data.ts';
+import { ALL_DEMO_PROJECTS, DEMO_USERS } from '../features/demo/demo.data.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'padme.mjs');
@@ -137,9 +137,11 @@ describe('padme CLI', { timeout: 60_000 }, () => {
     const r = await padme(['--data', demoDir, 'demo']);
     const projects = ALL_DEMO_PROJECTS();
     const payments = projects.reduce((n, p) => n + p.payments.length, 0);
-    expect(r).toEqual({
+    // The demo accounts are printed once, each with a generated password of 16 characters.
+    const accounts = DEMO_USERS.map((u) => `  ${u.username.padEnd(14)} PASSWORD  ${u.role}${u.scope ? ` of ${u.scope}` : ''}\n`).join('');
+    expect({ ...r, stdout: r.stdout.replace(/(?<=^  \S+ +)[A-Za-z0-9_-]{16}(?=  )/gm, 'PASSWORD') }).toEqual({
       code: 0,
-      stdout: `Demo data loaded: ${projects.length} projects, ${payments} disbursements (illustrative figures marked in the data).\n`,
+      stdout: `Demo data loaded: ${projects.length} projects, ${payments} disbursements (illustrative figures marked in the data).\nDemo accounts (passwords shown only now):\n${accounts}`,
       stderr: '',
     });
   }, 120_000);
@@ -159,6 +161,14 @@ describe('padme CLI', { timeout: 60_000 }, () => {
       ['report'],
       ['report', 'disbursement'],
       ['report', 'ranking'],
+      ['user'],
+      ['user', 'add'],
+      ['user', 'list'],
+      ['token'],
+      ['token', 'create'],
+      ['audit'],
+      ['backup'],
+      ['restore'],
     ];
     const runs = await Promise.all(commands.map((c) => padme([...c, '--help'])));
     runs.forEach((r, i) => {
@@ -301,7 +311,7 @@ describe('padme CLI', { timeout: 60_000 }, () => {
       bad,
       'project_code,date,amount,ref\nUN1-2559-01,31/2/2559,10,CLI-1\nNO-SUCH,2016-01-04,10,CLI-2\nUN1-2559-01,2016-01-04,1.234,CLI-3\n',
     );
-    const r = await padme(['--data', dir, 'import', 'disbursements', bad]);
+    const r = await padme(['--data', dir, '--as', 'admin', 'import', 'disbursements', bad]);
     expect(r).toEqual({
       code: 1,
       stdout: '',
@@ -314,11 +324,11 @@ describe('padme CLI', { timeout: 60_000 }, () => {
 
     const good = path.join(tmp, 'good.csv');
     fs.writeFileSync(good, '\uFEFFรหัสโครงการ,วันที่,จำนวนเงิน,เลขที่เอกสาร\nUN1-2559-01,4/1/2559,"1,000.71",CLI-4\nUN1-2559-02,2016-01-05,7000,CLI-5\n');
-    const dry = await padme(['--data', dir, 'import', 'disbursements', good, '--dry-run']);
+    const dry = await padme(['--data', dir, '--as', 'admin', 'import', 'disbursements', good, '--dry-run']);
     expect(dry).toEqual({ code: 0, stdout: 'good.csv: 2 rows checked (dry run, nothing changed): 2 added, 0 already present\n', stderr: '' });
-    const first = await padme(['--data', dir, 'import', 'disbursements', good]);
+    const first = await padme(['--data', dir, '--as', 'admin', 'import', 'disbursements', good]);
     expect(first).toEqual({ code: 0, stdout: 'good.csv: 2 rows imported: 2 added, 0 already present\n', stderr: '' });
-    const again = await padme(['--data', dir, 'import', 'disbursements', good]);
+    const again = await padme(['--data', dir, '--as', 'admin', 'import', 'disbursements', good]);
     expect(again).toEqual({ code: 0, stdout: 'good.csv: 2 rows imported: 0 added, 2 already present\n', stderr: '' });
 
     // Only the good file (once) counts: 1,421,593.29 + 1,000.71 + 7,000.00.
@@ -333,7 +343,7 @@ describe('padme CLI', { timeout: 60_000 }, () => {
   }, 180_000);
 
   it('a missing file is a clear error', async () => {
-    const r = await padme(['--data', demoDir, 'import', 'projects', path.join(tmp, 'no-such.csv')]);
+    const r = await padme(['--data', demoDir, '--as', 'admin', 'import', 'projects', path.join(tmp, 'no-such.csv')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^padme: ENOENT: no such file or directory, open '.*no-such\.csv'\n$/);
@@ -341,6 +351,9 @@ describe('padme CLI', { timeout: 60_000 }, () => {
   });
 
   it('serve holds the data dir: a second process is refused naming the lock; the API gives the same JSON as the CLI', async () => {
+    const created = await padme(['--data', demoDir, 'token', 'create', '--username', 'viewer', '--name', 'cli-test']);
+    expect(created.code).toBe(0);
+    const auth = { headers: { authorization: `Bearer ${created.stdout.trim()}` } };
     const port = await freePort();
     const server = await serve(demoDir, port);
     try {
@@ -352,11 +365,11 @@ describe('padme CLI', { timeout: 60_000 }, () => {
         stderr: `padme: The data directory ${demoDir} is in use by another PADME process (PID ${server.child.pid}). Stop it first, or choose another directory with --data.\n`,
       });
       // The server still answers, with what the CLI printed for the same data.
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/reports/disbursement?owner=upper-north-1&fiscalYear=2559&asOf=2016-01-05`);
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/reports/disbursement?owner=upper-north-1&fiscalYear=2559&asOf=2016-01-05`, auth);
       expect(res.status).toBe(200);
       const api = await res.json();
       expect(api).toEqual(SEED_2559);
-      const ranking = await (await fetch(`http://127.0.0.1:${port}/api/v1/reports/ranking?fiscalYear=2558&asOf=2016-01-05`)).json();
+      const ranking = await (await fetch(`http://127.0.0.1:${port}/api/v1/reports/ranking?fiscalYear=2558&asOf=2016-01-05`, auth)).json();
       server.child.kill('SIGTERM');
       expect(await exited(server.child)).toBe(0);
       // Released on exit: the CLI opens the directory again, and prints what the API served.

@@ -63,7 +63,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyRateLimit, {
     max: opts.rateLimitPerMinute ?? 1200,
     timeWindow: 60_000,
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: 'rate_limited', message: `Too many requests: at most ${ctx.max} a minute. Try again in ${Math.ceil(ctx.ttl / 1000)} s.` } }),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests: at most ${ctx.max} a minute. Try again in ${Math.ceil(ctx.ttl / 1000)} s.` },
+    }),
   });
   registerAuth(app, opts.db);
   app.setNotFoundHandler((req, reply) => {

@@ -58,7 +58,9 @@ function client(url: string, token: string | null): Client {
 /** Creates an account and an API token for it, directly through the domain functions. */
 export async function createUserToken(db: Db, u: NewUser): Promise<string> {
   const password = u.password ?? `pw-${randomBytes(12).toString('hex')}`;
-  await db.transaction((tx) => insertUser(tx, systemActor('test'), { username: u.username, role: u.role, scope: u.scope, projects: u.projects, password }));
+  await db.transaction((tx) =>
+    insertUser(tx, systemActor('test'), { username: u.username, role: u.role, scope: u.scope, projects: u.projects, password }),
+  );
   return (await createToken({ db, actor: systemActor('test') }, u.username, 'test')).token;
 }
 

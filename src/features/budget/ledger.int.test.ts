@@ -61,7 +61,7 @@ describeEachDb('budget ledger API', (kind) => {
       expect(r.status).toBe(201);
       expect(r.body).toEqual({ outcome: 'added' });
       expect(await ledger('B-01')).toMatchObject([
-        { kind: 'disbursement', date: '2015-11-01', amount: '400.00', ref: 'GF-001', note: 'งวดที่ 1', createdBy: 'web' },
+        { kind: 'disbursement', date: '2015-11-01', amount: '400.00', ref: 'GF-001', note: 'งวดที่ 1', createdBy: 'test-admin' },
       ]);
       expect(await figures('B-01')).toEqual({ allocated: '1000.00', disbursed: '400.00', remaining: '600.00', disbursedPercent: '40.00' });
     });

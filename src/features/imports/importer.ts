@@ -77,13 +77,13 @@ export async function runImport<T>(ctx: Ctx, spec: ImportSpec<T>, fileName: stri
     if (result.success) {
       const key = spec.key.of(result.data);
       const first = firstRowOf.get(key);
-      if (first !== undefined) errors.push({ row: r.row, field: spec.key.field, message: `${key} appears already in row ${first}: a file names each entry once` });
+      if (first !== undefined)
+        errors.push({ row: r.row, field: spec.key.field, message: `${key} appears already in row ${first}: a file names each entry once` });
       else {
         firstRowOf.set(key, r.row);
         parsed.push({ row: r.row, value: result.data });
       }
-    }
-    else for (const issue of result.error.issues) errors.push({ row: r.row, field: String(issue.path[0] ?? 'row'), message: issue.message });
+    } else for (const issue of result.error.issues) errors.push({ row: r.row, field: String(issue.path[0] ?? 'row'), message: issue.message });
   }
   if (table.rows.length === 0) errors.push({ row: 2, field: 'file', message: 'the file has a header but no data rows' });
   const result: ImportResult = { kind: spec.kind, rows: table.rows.length, added: 0, unchanged: 0, dryRun: !!opts.dryRun };

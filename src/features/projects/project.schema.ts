@@ -32,7 +32,7 @@ export type UpdateProjectInput = z.infer<typeof UpdateProjectInput>;
 export const ChangeStatusInput = z.object({
   status: ProjectStatus,
   date: IsoDateString.optional().describe('when the change took effect (default: today)'),
-  reason: z.string().trim().min(1, 'a reason is required for a status change').max(2000),
+  reason: z.string({ error: 'a reason is required for a status change' }).trim().min(1, 'a reason is required for a status change').max(2000),
   version: z.number().int().positive().optional(),
 });
 export type ChangeStatusInput = z.infer<typeof ChangeStatusInput>;

@@ -68,8 +68,8 @@ describeEachDb('projects API', (kind) => {
         disbursed: '0.00',
         remaining: '1250000.50',
         disbursedPercent: '0.00',
-        createdBy: 'web',
-        updatedBy: 'web',
+        createdBy: 'test-admin',
+        updatedBy: 'test-admin',
       });
       const read = await s.json<ProjectBody>('/api/v1/projects/UN1-59-001?asOf=2016-01-05');
       expect(read.status).toBe(200);
@@ -260,15 +260,24 @@ describeEachDb('projects API', (kind) => {
 
     it('allows proposed → revising → approved → in_progress → completed, with dates and reasons', async () => {
       expect((await change('S-01', { status: 'revising', date: '2015-10-20', reason: 'ปรับรายละเอียด' })).status).toBe(200);
-      expect((await change('S-01', { status: 'approved', date: '2015-11-02' })).status).toBe(200);
+      expect((await change('S-01', { status: 'approved', date: '2015-11-02', reason: 'อนุมัติ' })).status).toBe(200);
       // the same date as the last change is fine
-      const r = await change('S-01', { status: 'in_progress', date: '2015-11-02', version: 3 });
+      const r = await change('S-01', { status: 'in_progress', date: '2015-11-02', version: 3, reason: 'เริ่มดำเนินการ' });
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ status: 'in_progress', version: 4 });
     });
 
+    it('refuses a status change without a reason: 400 naming the field', async () => {
+      const r = await change('S-01', { status: 'completed', date: '2016-01-01' });
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatchObject({
+        code: 'validation',
+        details: { issues: [{ field: 'reason', message: 'a reason is required for a status change' }] },
+      });
+    });
+
     it('refuses a transition that is not allowed: 409 invalid_transition with the allowed list', async () => {
-      const r = await change('S-01', { status: 'proposed', date: '2015-12-01' });
+      const r = await change('S-01', { status: 'proposed', date: '2015-12-01', reason: 'x' });
       expect(r.status).toBe(409);
       expect(r.body.error).toMatchObject({
         code: 'invalid_transition',
@@ -278,11 +287,11 @@ describeEachDb('projects API', (kind) => {
     });
 
     it('refuses a status date before the last change, and a stale version', async () => {
-      const early = await change('S-01', { status: 'completed', date: '2015-11-01' });
+      const early = await change('S-01', { status: 'completed', date: '2015-11-01', reason: 'x' });
       expect(early.status).toBe(400);
       expect(early.body.error).toMatchObject({ code: 'validation', details: { field: 'date' } });
       expect(early.body.error.message).toContain('2015-11-02');
-      const stale = await change('S-01', { status: 'completed', date: '2016-03-01', version: 2 });
+      const stale = await change('S-01', { status: 'completed', date: '2016-03-01', version: 2, reason: 'x' });
       expect(stale.status).toBe(409);
       expect(stale.body.error.code).toBe('conflict');
       expect((await s.json<ProjectBody>('/api/v1/projects/S-01')).body).toMatchObject({ status: 'in_progress', version: 4 });
@@ -290,7 +299,7 @@ describeEachDb('projects API', (kind) => {
 
     it('a completed project is final: no transition allowed', async () => {
       expect((await change('S-01', { status: 'completed', date: '2016-03-01', reason: 'เสร็จสิ้น' })).status).toBe(200);
-      const r = await change('S-01', { status: 'cancelled', date: '2016-04-01' });
+      const r = await change('S-01', { status: 'cancelled', date: '2016-04-01', reason: 'x' });
       expect(r.status).toBe(409);
       expect(r.body.error).toMatchObject({ code: 'invalid_transition', details: { from: 'completed', allowed: [] } });
     });
@@ -301,11 +310,11 @@ describeEachDb('projects API', (kind) => {
       >('/api/v1/projects/S-01/status-history');
       expect(r.status).toBe(200);
       expect(r.body.map(({ changedAt: _, ...h }) => h)).toEqual([
-        { fromStatus: null, toStatus: 'proposed', effectiveDate: '2015-10-01', reason: null, changedBy: 'web' },
-        { fromStatus: 'proposed', toStatus: 'revising', effectiveDate: '2015-10-20', reason: 'ปรับรายละเอียด', changedBy: 'web' },
-        { fromStatus: 'revising', toStatus: 'approved', effectiveDate: '2015-11-02', reason: null, changedBy: 'web' },
-        { fromStatus: 'approved', toStatus: 'in_progress', effectiveDate: '2015-11-02', reason: null, changedBy: 'web' },
-        { fromStatus: 'in_progress', toStatus: 'completed', effectiveDate: '2016-03-01', reason: 'เสร็จสิ้น', changedBy: 'web' },
+        { fromStatus: null, toStatus: 'proposed', effectiveDate: '2015-10-01', reason: null, changedBy: 'test-admin' },
+        { fromStatus: 'proposed', toStatus: 'revising', effectiveDate: '2015-10-20', reason: 'ปรับรายละเอียด', changedBy: 'test-admin' },
+        { fromStatus: 'revising', toStatus: 'approved', effectiveDate: '2015-11-02', reason: 'อนุมัติ', changedBy: 'test-admin' },
+        { fromStatus: 'approved', toStatus: 'in_progress', effectiveDate: '2015-11-02', reason: 'เริ่มดำเนินการ', changedBy: 'test-admin' },
+        { fromStatus: 'in_progress', toStatus: 'completed', effectiveDate: '2016-03-01', reason: 'เสร็จสิ้น', changedBy: 'test-admin' },
       ]);
       for (const h of r.body) expect(Number.isNaN(Date.parse(h.changedAt))).toBe(false);
     });

@@ -118,7 +118,7 @@ describeEachDb('reports API', (kind) => {
     });
 
     it('counts the status each project had on asOf', async () => {
-      await post('/api/v1/projects/AS-02/status', { status: 'completed', date: '2015-09-30' });
+      await post('/api/v1/projects/AS-02/status', { status: 'completed', date: '2015-09-30', reason: 'เสร็จสิ้น' });
       expect((await report('upper-north-1', 2558, '2015-09-29')).statusCounts).toMatchObject({ approved: 2, completed: 0 });
       expect((await report('upper-north-1', 2558, '2015-09-30')).statusCounts).toMatchObject({ approved: 1, completed: 1 });
     });
