@@ -2,12 +2,26 @@ import type { Ctx } from '../../core/context.ts';
 import { projectImport } from '../projects/project.import.ts';
 import { disbursementImport } from '../budget/disbursement.import.ts';
 import { runImport, type ImportOptions, type ImportResult } from './importer.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Actor } from '../../core/context.ts';
+import { describeActor } from '../users/access.ts';
+
+/** Roles that can write nothing of a kind are refused before the file is read; rows are then checked one by one. */
+const IMPORTERS: Record<ImportKind, readonly Actor['role'][]> = {
+  projects: ['system', 'admin', 'cluster_officer', 'province_officer'],
+  disbursements: ['system', 'admin', 'cluster_officer', 'province_officer', 'agency_reporter'],
+};
+
+function assertMayImport(actor: Actor, kind: ImportKind): void {
+  if (!IMPORTERS[kind].includes(actor.role)) throw new AppError('forbidden', `${describeActor(actor)} may not import ${kind}`);
+}
 
 export const IMPORT_KINDS = ['projects', 'disbursements'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Imports one file of the given kind: the one path for the CLI, the API and the web UI. */
 export function importFile(ctx: Ctx, kind: ImportKind, fileName: string, data: Buffer, opts: ImportOptions = {}): Promise<ImportResult> {
+  assertMayImport(ctx.actor, kind);
   switch (kind) {
     case 'projects':
       return runImport(ctx, projectImport, fileName, data, opts);
