@@ -250,11 +250,9 @@ describeEachDb('budget ledger API', (kind) => {
     });
   });
 
-  // BUG: src/features/budget/ledger.service.ts recordEntry (the checks `disbursed > allocated` and
-  // `disbursed < 0n`, about lines 52-75) compares the project's totals over all dates only, so an
-  // entry dated before the entries that make it fit is accepted, and the figures as of the dates in
-  // between break the ledger's rule: more disbursed than allocated, or less than nothing disbursed.
-  // Skipped until fixed; remove `.skip` then.
+  // Regression (fixed in 2cbd8d2): the rules were checked on the totals over all dates only, so an
+  // entry dated before the entries that made it fit was accepted, and the figures as of the dates
+  // in between showed more disbursed than allocated, or a negative disbursement.
   describe('the ledger rules hold on every date, not only in total', () => {
     beforeAll(async () => {
       await project('B-08', '1000.00');

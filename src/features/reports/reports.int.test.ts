@@ -266,10 +266,8 @@ describeEachDb('reports API', (kind) => {
     });
   });
 
-  // BUG: src/features/reports/report.format.ts disbursementText writes `โครงการ${ownerNameTh}`; a
-  // province's Thai name has no "จังหวัด" (provinces.csv: เชียงใหม่), so a province's report reads
-  // "ผลการเบิกจ่ายงบประมาณโครงการเชียงใหม่" where Thai official style is "…โครงการจังหวัดเชียงใหม่"
-  // (Bangkok, กรุงเทพมหานคร, takes no prefix). Skipped until fixed; remove `.skip` then.
+  // Regression (fixed in 2cbd8d2): a province's report read "…โครงการเชียงใหม่"; Thai official style
+  // is "…โครงการจังหวัดเชียงใหม่" (Bangkok, กรุงเทพมหานคร, takes no prefix).
   describe('a province report names the province as จังหวัด…', () => {
     it('the text report of province 50 says จังหวัดเชียงใหม่', async () => {
       const text = await (await s.api('/api/v1/reports/disbursement?owner=50&fiscalYear=2560&asOf=2017-01-01&format=text')).text();
