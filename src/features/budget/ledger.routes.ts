@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
-import { AdjustmentInput, DisbursementInput, LedgerEntry } from './ledger.schema.ts';
-import { listLedger, recordAdjustment, recordDisbursement, setEntryDeleted } from './ledger.service.ts';
+import { AdjustmentInput, DisbursementInput, LedgerEntry, UpdateEntryInput } from './ledger.schema.ts';
+import { listLedger, recordAdjustment, recordDisbursement, setEntryDeleted, updateEntry } from './ledger.service.ts';
 
 const CodeParam = z.object({ code: z.string().min(1).max(64) });
 const Outcome = z.object({ outcome: z.enum(['added', 'unchanged']) });
@@ -83,5 +83,19 @@ export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
       },
     },
     async (req) => setEntryDeleted(ctxOf(deps, req), req.params.code, req.params.id, false, req.body.reason),
+  );
+
+  api.patch(
+    '/projects/:code/ledger/:id',
+    {
+      schema: {
+        tags: ['budget'],
+        summary: 'Correct a ledger entry (date, amount, ref, note) with a reason; send the version you read',
+        params: EntryParam,
+        body: UpdateEntryInput,
+        response: { 200: LedgerEntry },
+      },
+    },
+    async (req) => updateEntry(ctxOf(deps, req), req.params.code, req.params.id, req.body),
   );
 }

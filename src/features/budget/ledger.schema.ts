@@ -26,7 +26,24 @@ export const LedgerEntry = z.object({
   amount: AmountString,
   ref: z.string(),
   note: z.string().nullable(),
+  version: z.number().int(),
   createdAt: z.string(),
   createdBy: z.string(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const UpdateEntryInput = z.object({
+  version: z.number().int().positive().describe('the version you read; a stale one gets 409'),
+  date: IsoDateString.optional(),
+  amount: Amount.refine((v) => v !== 0n, 'amount cannot be zero').optional(),
+  ref: Ref.optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+  reason: z
+    .string({ error: 'a reason is required to correct a ledger entry' })
+    .trim()
+    .min(1, 'a reason is required to correct a ledger entry')
+    .max(2000),
+});
+export type UpdateEntryInput = z.infer<typeof UpdateEntryInput>;

@@ -6,7 +6,7 @@ import type { IsoDate } from '../../core/dates.ts';
 import { lockProjectFor, requireProjectRow, targetOf } from '../projects/project.service.ts';
 import { audit } from '../audit/audit.service.ts';
 import { assertAdmin, assertCanReadProject } from '../users/access.ts';
-import type { AdjustmentInput, DisbursementInput, LedgerEntry } from './ledger.schema.ts';
+import type { AdjustmentInput, DisbursementInput, LedgerEntry, UpdateEntryInput } from './ledger.schema.ts';
 import { firstBreach, type LedgerBreach } from './ledger.rules.ts';
 import { liveAmounts } from './ledger.queries.ts';
 
@@ -125,10 +125,13 @@ async function listEntries(q: Queryable, projectId: bigint, entryId?: bigint): P
     amount: bigint;
     ref: string;
     note: string | null;
+    version: number;
     created_at: Date;
     created_by: string;
+    updated_at: Date | null;
+    updated_by: string | null;
   }>(
-    `SELECT id, kind, entry_date, amount, ref, note, created_at, created_by FROM ledger_entries
+    `SELECT id, kind, entry_date, amount, ref, note, version, created_at, created_by, updated_at, updated_by FROM ledger_entries
       WHERE project_id = $1 AND ${entryId === undefined ? 'deleted_at IS NULL' : 'id = $2'} ORDER BY entry_date, id`,
     entryId === undefined ? [projectId] : [projectId, entryId],
   );
@@ -139,9 +142,73 @@ async function listEntries(q: Queryable, projectId: bigint, entryId?: bigint): P
     amount: formatAmount(r.amount),
     ref: r.ref,
     note: r.note,
+    version: r.version,
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by,
+    updatedAt: r.updated_at ? new Date(r.updated_at).toISOString() : null,
+    updatedBy: r.updated_by,
   }));
+}
+
+/** Corrects a ledger entry (date, amount, ref, note) with a reason, after every rule of the ledger. */
+export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string, input: UpdateEntryInput): Promise<LedgerEntry> {
+  return ctx.db.transaction(async (tx) => {
+    const [entry] = await tx.query<{ id: bigint; kind: Kind; entry_date: string; amount: bigint; ref: string; note: string | null; version: number }>(
+      `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.note, e.version FROM ledger_entries e JOIN projects p ON p.id = e.project_id
+        WHERE p.code = $1 AND e.id = $2 AND e.deleted_at IS NULL`,
+      [projectCode, /^\d+$/.test(entryId) ? entryId : '-1'],
+    );
+    if (!entry) throw notFound(`Ledger entry ${entryId} of project ${projectCode}`);
+    const p = await lockProjectFor(tx, ctx.actor, projectCode, entry.kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
+    if (entry.version !== input.version) {
+      throw new AppError(
+        'conflict',
+        `The entry was changed since you read it (your version ${input.version}, now ${entry.version}). Reload and try again.`,
+        {
+          currentVersion: entry.version,
+        },
+      );
+    }
+    const next = {
+      kind: entry.kind,
+      date: input.date ?? entry.entry_date,
+      amount: input.amount ?? entry.amount,
+      ref: input.ref ?? entry.ref,
+      note: input.note === undefined ? entry.note : input.note,
+    };
+    if (next.ref !== entry.ref) {
+      const [taken] = await tx.query('SELECT 1 FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL', [
+        p.id,
+        entry.kind,
+        next.ref,
+      ]);
+      if (taken) throw new AppError('conflict', `Project ${projectCode} already has ${entry.kind} ${next.ref}`, { field: 'ref' });
+    }
+    const breach = firstBreach(p.budget, [...(await liveAmounts(tx, p.id, entry.id)), next]);
+    if (breach) {
+      // The totals without the entry being corrected, against which the message names a date.
+      const without = {
+        allocated: p.allocated - (entry.kind === 'adjustment' ? entry.amount : 0n),
+        disbursed: p.disbursed - (entry.kind === 'disbursement' ? entry.amount : 0n),
+      };
+      throw breachError(projectCode, { ...next, note: next.note ?? undefined }, breach, without);
+    }
+    const [before] = await listEntries(tx, p.id, entry.id);
+    await tx.query(
+      `UPDATE ledger_entries SET entry_date = $2, amount = $3, ref = $4, note = $5, version = version + 1, updated_at = now(), updated_by = $6 WHERE id = $1`,
+      [entry.id, next.date, next.amount, next.ref, next.note, ctx.actor.username],
+    );
+    const [after] = await listEntries(tx, p.id, entry.id);
+    await audit(tx, ctx.actor, {
+      action: 'update',
+      entityType: 'ledger_entry',
+      entityKey: `${projectCode}/${entry.kind}/${entry.ref}`,
+      before: before!,
+      after: after!,
+      reason: input.reason,
+    });
+    return after!;
+  });
 }
 
 /** Soft-deletes a ledger entry (it leaves every figure) or, for an admin, restores it; the ledger rules still hold after. */
