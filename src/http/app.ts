@@ -88,6 +88,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
           "Plans, projects, budget disbursement and rankings of Thailand's provincial clusters and provinces. Amounts are decimal strings of baht; dates are ISO; fiscal years are B.E.",
         version: '1',
       },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'a personal API token (padme token create)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'padme_session', description: 'the web session; writes also need the X-CSRF-Token header' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
