@@ -48,3 +48,6 @@ export const FiscalYear = z
 
 export const AmountString = z.string().meta({ description: 'baht as a decimal string', example: '359420700.00' });
 export const PercentString = z.string().nullable().meta({ description: 'percent rounded half up to 2 decimals', example: '0.40' });
+
+/** The body of a deletion or a restore: why (the audit trail keeps it). */
+export const ReasonBody = z.object({ reason: z.string({ error: 'a reason is required' }).trim().min(1, 'a reason is required').max(2000) });

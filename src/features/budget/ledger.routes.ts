@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReasonBody } from '../../core/schemas.ts';
 import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import { AdjustmentInput, DisbursementInput, LedgerEntry, UpdateEntryInput } from './ledger.schema.ts';
 import { listLedger, recordAdjustment, recordDisbursement, setEntryDeleted, updateEntry } from './ledger.service.ts';
@@ -55,7 +56,6 @@ export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
   );
 
   const EntryParam = CodeParam.extend({ id: z.string().max(20) });
-  const Reason = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) });
 
   api.post(
     '/projects/:code/ledger/:id/delete',
@@ -64,7 +64,7 @@ export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
         tags: ['budget'],
         summary: 'Delete a ledger entry (soft, with a reason; the ledger rules still hold)',
         params: EntryParam,
-        body: Reason,
+        body: ReasonBody,
         response: { 200: LedgerEntry },
       },
     },
@@ -78,7 +78,7 @@ export async function ledgerRoutes(api: Api, deps: RouteDeps): Promise<void> {
         tags: ['budget'],
         summary: 'Restore a deleted ledger entry (administrators)',
         params: EntryParam,
-        body: Reason,
+        body: ReasonBody,
         response: { 200: LedgerEntry },
       },
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayIso } from '../../core/dates.ts';
-import { IsoDateString } from '../../core/schemas.ts';
+import { IsoDateString, ReasonBody } from '../../core/schemas.ts';
 import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import { ChangeStatusInput, CreateProjectInput, Project, ProjectList, ProjectListQuery, StatusChange, UpdateProjectInput } from './project.schema.ts';
 import { changeStatus, createProject, getProject, getStatusHistory, listProjects, setProjectDeleted, updateProject } from './project.service.ts';
@@ -106,7 +106,6 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
     async (req) => getStatusHistory(db, actorOf(req), req.params.code),
   );
 
-  const Reason = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) });
 
   api.post(
     '/projects/:code/delete',
@@ -115,7 +114,7 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
         tags: ['projects'],
         summary: 'Delete a project (soft: it leaves lists and figures; an administrator can restore it)',
         params: CodeParam,
-        body: Reason,
+        body: ReasonBody,
         response: { 200: Project },
       },
     },
@@ -129,7 +128,7 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
         tags: ['projects'],
         summary: 'Restore a deleted project (administrators)',
         params: CodeParam,
-        body: Reason,
+        body: ReasonBody,
         response: { 200: Project },
       },
     },

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { ReasonBody } from '../../core/schemas.ts';
 import { ctxOf, actorOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import { createToken, listTokens, revokeToken } from './auth.service.ts';
 import { createUser, listUsers, setUserDeleted, updateUser } from './user.service.ts';
 import { ApiToken, CreatedToken, CreateTokenInput, CreateUserInput, UpdateUserInput, User } from './user.schema.ts';
 
 const UsernameParam = z.object({ username: z.string().min(1).max(64) });
-const Reason = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) });
 
 export async function userRoutes(api: Api, deps: RouteDeps): Promise<void> {
   const { db } = deps;
@@ -40,7 +40,7 @@ export async function userRoutes(api: Api, deps: RouteDeps): Promise<void> {
         tags: ['users'],
         summary: 'Delete an account (soft: an administrator can restore it)',
         params: UsernameParam,
-        body: Reason,
+        body: ReasonBody,
         response: { 200: User },
       },
     },
@@ -54,7 +54,7 @@ export async function userRoutes(api: Api, deps: RouteDeps): Promise<void> {
         tags: ['users'],
         summary: 'Restore a deleted account (administrators)',
         params: UsernameParam,
-        body: Reason,
+        body: ReasonBody,
         response: { 200: User },
       },
     },
