@@ -1,7 +1,9 @@
 /**
  * The web UI in a real browser (Debian's chromium through playwright-core) against a real server
- * with the demo data: the seed's figures in Thai, the language and digit switches, the B.E. date
- * picker, recording a disbursement, importing a file, and searching projects by a Thai word.
+ * with the demo data and the demo accounts: signing in; the seed's figures in Thai, the language and
+ * digit switches, the B.E. date picker, recording a disbursement, importing a file, and searching
+ * projects by a Thai word (as the administrator); then what each role sees, sign-out, users, tokens,
+ * the CSRF check, deleting and restoring a project, and the public reports.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +43,8 @@ async function expectText(page: Page, selector: string, expected: string): Promi
 
 const tid = (id: string) => `[data-testid="${id}"]`;
 
+const WRONG_PASSWORD = 'The username or password is wrong';
+
 describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   let server: TestServer;
   let context: BrowserContext;
@@ -49,7 +53,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
 
   beforeAll(async () => {
     await buildWebIfStale();
-    server = await startServer('pglite', { demo: true, webDir: WEB_DIST });
+    server = await startServer('pglite', { demo: true, demoUsers: true, webDir: WEB_DIST });
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH!,
@@ -69,8 +73,51 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
-  it('opens on the seed view and shows its figures in Thai', async () => {
+  const passwordOf = (username: string) => {
+    const u = server.demoUsers.find((d) => d.username === username);
+    if (!u) throw new Error(`no demo user ${username}`);
+    return u.password;
+  };
+
+  /** Fills the sign-in form shown on the current page and waits for the user's name in the header. */
+  async function fillSignIn(username: string, password: string, displayName?: string): Promise<void> {
+    const form = page.getByRole('form', { name: 'เข้าสู่ระบบ' });
+    await form.getByLabel('ชื่อผู้ใช้').fill(username);
+    await form.getByLabel('รหัสผ่าน').fill(password);
+    await form.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    if (displayName) await expectText(page, tid('user-name'), displayName);
+    else await page.locator(tid('user-name')).waitFor();
+  }
+
+  /** Signs in afresh (the old session's cookie dropped) as a demo account, then opens `path`. */
+  async function signInAs(username: string, path = '/'): Promise<void> {
+    await context.clearCookies();
+    await page.goto(`${server.url}${path}`);
+    await fillSignIn(username, passwordOf(username));
+  }
+
+  const navLinks = () => page.locator('.app-header nav a').allTextContents();
+  const formsOnPage = async () => ({
+    disbursement: await page.getByRole('form', { name: 'บันทึกการเบิกจ่าย' }).count(),
+    status: await page.getByRole('form', { name: 'เปลี่ยนสถานะ' }).count(),
+    delete: await page.getByRole('button', { name: 'ลบโครงการ' }).count(),
+  });
+  /** Opens a project and waits until its page (history included) has loaded. */
+  async function openProject(code: string): Promise<void> {
+    await page.goto(`${server.url}/projects/${code}`);
+    await page.locator('.project[data-rights="ready"]').waitFor();
+    await page
+      .locator(`${tid('history')} tbody tr`)
+      .first()
+      .waitFor();
+  }
+
+  it('opens on the sign-in page, then, signed in, on the seed view with its figures in Thai', async () => {
     await page.goto(`${server.url}/`);
+    await expectText(page, 'h1', 'เข้าสู่ระบบ PADME');
+    expect(await page.locator(tid('owner-name')).count()).toBe(0);
+    await fillSignIn('admin', passwordOf('admin'), 'ผู้ดูแลระบบ (ตัวอย่าง)');
+    await expectText(page, tid('user-role'), 'ผู้ดูแลระบบ');
     await expectText(page, tid('owner-name'), 'กลุ่มจังหวัดภาคเหนือตอนบน 1');
     await expectText(page, tid('as-of'), '5 มกราคม 2559');
     await expectText(page, tid('allocated'), '359,420,700.00');
@@ -234,5 +281,202 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     expect(await page.locator('progress').getAttribute('value')).toBe('100');
     const { status, body } = await server.json<{ budget: string; status: string }>('/api/v1/projects/WEB-01');
     expect([status, body.budget, body.status]).toEqual([200, '1500000.50', 'approved']);
+  });
+
+  it("shows the server's message on a wrong password, and signing out returns to the sign-in page", async () => {
+    await page.goto(`${server.url}/projects`);
+    await expectText(page, tid('user-name'), 'ผู้ดูแลระบบ (ตัวอย่าง)');
+    await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
+    await expectText(page, 'h1', 'เข้าสู่ระบบ PADME');
+    expect(await page.locator(tid('user-name')).count()).toBe(0);
+    const form = page.getByRole('form', { name: 'เข้าสู่ระบบ' });
+    await form.getByLabel('ชื่อผู้ใช้').fill('viewer');
+    await form.getByLabel('รหัสผ่าน').fill('not-the-password');
+    await form.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await expectText(page, tid('sign-in-error'), WRONG_PASSWORD);
+    // Signing in returns to the page that was asked for.
+    await fillSignIn('viewer', passwordOf('viewer'), 'ผู้ชม (ตัวอย่าง)');
+    expect(new URL(page.url()).pathname).toBe('/projects');
+    await page.locator(`tbody tr`).first().waitFor();
+  });
+
+  it('shows a viewer no import, no new project and no forms on a project', async () => {
+    await signInAs('viewer', '/projects/UN1-2559-01');
+    await expectText(page, tid('user-role'), 'ผู้ชม');
+    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ']);
+    await openProject('UN1-2559-01');
+    expect(await formsOnPage()).toEqual({ disbursement: 0, status: 0, delete: 0 });
+    expect(await page.locator(`${tid('history')} tbody tr`).count()).toBeGreaterThan(0);
+    await page.goto(`${server.url}/import`);
+    await expectText(page, 'main .error', 'บัญชีของคุณไม่มีสิทธิ์ใช้หน้านี้');
+  });
+
+  it("shows a committee member the dashboard and its cluster's projects, without forms", async () => {
+    await signInAs('committee-un1');
+    await expectText(page, tid('user-role'), 'กรรมการ · กลุ่มจังหวัดภาคเหนือตอนบน 1');
+    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ']);
+    await expectText(page, tid('owner-name'), 'กลุ่มจังหวัดภาคเหนือตอนบน 1');
+    await openProject('UN1-2559-01');
+    expect(await formsOnPage()).toEqual({ disbursement: 0, status: 0, delete: 0 });
+  });
+
+  it('shows an agency reporter only its two projects, and the disbursement form on them', async () => {
+    await signInAs('reporter');
+    await expectText(page, tid('user-role'), 'ผู้รายงานของหน่วยงาน');
+    expect(new URL(page.url()).pathname).toBe('/projects');
+    expect(await navLinks()).toEqual(['โครงการ', 'นำเข้าข้อมูล']);
+    await expectText(page, tid('total'), 'พบ 2 โครงการ');
+    expect(await page.locator('tbody tr td:first-child').allTextContents()).toEqual(['UN1-2559-01', 'UN1-2559-03']);
+    await openProject('UN1-2559-01');
+    expect(await formsOnPage()).toEqual({ disbursement: 1, status: 0, delete: 0 });
+    await page.goto(`${server.url}/import`);
+    expect(await page.getByRole('radio').count()).toBe(1);
+    expect(await page.getByLabel('การเบิกจ่าย').isChecked()).toBe(true);
+  });
+
+  it("shows a province officer the forms on its province's project only", async () => {
+    await signInAs('officer-cm');
+    await expectText(page, tid('user-role'), 'เจ้าหน้าที่จังหวัด · เชียงใหม่');
+    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'เพิ่มโครงการ', 'นำเข้าข้อมูล']);
+    await openProject('UN1-2559-01');
+    expect(await formsOnPage()).toEqual({ disbursement: 0, status: 0, delete: 0 });
+    await openProject('CM-2559-01');
+    expect(await formsOnPage()).toEqual({ disbursement: 1, status: 1, delete: 1 });
+  });
+
+  it("shows a cluster officer the forms on the cluster's and its provinces' projects, and the server's 403", async () => {
+    await signInAs('officer-un1');
+    await expectText(page, tid('user-role'), 'เจ้าหน้าที่กลุ่มจังหวัด · กลุ่มจังหวัดภาคเหนือตอนบน 1');
+    await openProject('UN1-2559-01');
+    expect(await formsOnPage()).toEqual({ disbursement: 1, status: 1, delete: 1 });
+    await openProject('CM-2559-01');
+    expect(await formsOnPage()).toEqual({ disbursement: 1, status: 1, delete: 1 });
+    // The status form needs a reason, with the schema's message.
+    const form = page.getByRole('form', { name: 'เปลี่ยนสถานะ' });
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(page, tid('error-reason'), 'a reason is required for a status change');
+    // A project of another cluster: no forms.
+    const { body } = await server.json<{ items: { code: string }[] }>('/api/v1/projects?owner=upper-north-2&limit=1');
+    const other = body.items[0]?.code;
+    if (other) {
+      await openProject(other);
+      expect(await formsOnPage()).toEqual({ disbursement: 0, status: 0, delete: 0 });
+    }
+  });
+
+  it('refuses a write without the CSRF header, and accepts the same with it', async () => {
+    // Signed in as officer-un1 (previous test); the session cookie goes with the request.
+    const status = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/projects/UN1-2559-01/disbursements', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ date: '2016-01-10', amount: '1.00', ref: 'CSRF-1' }),
+      });
+      return { status: res.status, body: (await res.json()) as { error: { message: string } } };
+    });
+    expect(status.status).toBe(403);
+    expect(status.body.error.message).toContain('CSRF');
+    const { body } = await server.json<{ disbursed: string }>('/api/v1/projects/UN1-2559-01');
+    const before = body.disbursed;
+    // The UI's own write (with the header) goes through.
+    await openProject('UN1-2559-01');
+    const form = page.getByRole('form', { name: 'บันทึกการเบิกจ่าย' });
+    await form.getByLabel('วันที่', { exact: true }).fill('10/1/2559');
+    await form.getByLabel('จำนวนเงิน (บาท)').fill('1.00');
+    await form.getByLabel('เลขที่เอกสาร').fill('CSRF-2');
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(page, '.ok[role=status]', 'บันทึกแล้ว');
+    const after = await server.json<{ disbursed: string }>('/api/v1/projects/UN1-2559-01');
+    expect(Number(after.body.disbursed) - Number(before)).toBeCloseTo(1, 2);
+  });
+
+  it('lets an administrator create a user who then signs in', async () => {
+    await signInAs('admin', '/admin/users');
+    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'เพิ่มโครงการ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'ตั้งค่า']);
+    await page.locator(`${tid('users')} tbody tr[data-username="reporter"]`).waitFor();
+    const form = page.getByRole('form', { name: 'เพิ่มผู้ใช้' });
+    await form.getByLabel('ชื่อผู้ใช้').fill('somchai');
+    await form.getByLabel('ชื่อที่แสดง').fill('สมชาย ใจดี');
+    await form.getByLabel('บทบาท').selectOption({ label: 'เจ้าหน้าที่จังหวัด' });
+    await form.getByLabel('ขอบเขต').selectOption({ label: 'ลำพูน' });
+    await form.getByLabel('รหัสผ่าน').fill('short');
+    await form.getByRole('button', { name: 'เพิ่มผู้ใช้' }).click();
+    await expectText(page, tid('error-password'), 'password must have at least 10 characters');
+    await form.getByLabel('รหัสผ่าน').fill('somchai-password-1');
+    await form.getByRole('button', { name: 'เพิ่มผู้ใช้' }).click();
+    await expectText(page, tid('users-notice'), 'เพิ่มผู้ใช้ somchai แล้ว');
+    const row = page.locator(`${tid('users')} tbody tr[data-username="somchai"]`);
+    expect(await row.locator('td').allTextContents()).toEqual(['somchai', 'สมชาย ใจดี', 'เจ้าหน้าที่จังหวัด', 'ลำพูน', 'ใช้งาน', 'แก้ไขลบ']);
+
+    await context.clearCookies();
+    await page.goto(`${server.url}/`);
+    await fillSignIn('somchai', 'somchai-password-1', 'สมชาย ใจดี');
+    await expectText(page, tid('user-role'), 'เจ้าหน้าที่จังหวัด · ลำพูน');
+  });
+
+  it('creates an API token, shows it once, and revokes it', async () => {
+    // Signed in as somchai (previous test).
+    await page.getByRole('link', { name: 'โทเคนของฉัน' }).click();
+    await expectText(page, 'h1', 'โทเคน API ของฉัน');
+    const form = page.getByRole('form', { name: 'สร้างโทเคน' });
+    await form.getByLabel('ชื่อโทเคน').fill('สคริปต์รายงาน');
+    await form.getByRole('button', { name: 'สร้างโทเคน' }).click();
+    const token = (await page.locator(tid('token-value')).textContent())!;
+    expect(token).toMatch(/^padme_[0-9a-f]{8}_/);
+    await expectText(page, `${tid('tokens')} tbody tr td:first-child`, 'สคริปต์รายงาน');
+    // The token works as a bearer token.
+    const me = await server.anonymous.json<{ username: string }>('/api/v1/auth/me', { headers: { authorization: `Bearer ${token}` } });
+    expect([me.status, me.body.username]).toEqual([200, 'somchai']);
+    // Shown once: not after a reload.
+    await page.reload();
+    await expectText(page, `${tid('tokens')} tbody tr td:first-child`, 'สคริปต์รายงาน');
+    expect(await page.locator(tid('token-value')).count()).toBe(0);
+    expect(await page.content()).not.toContain(token);
+    await page.getByRole('button', { name: 'เพิกถอน' }).click();
+    await expect.poll(() => page.locator(`${tid('tokens')} tbody tr td:nth-child(5)`).textContent()).toMatch(/^เพิกถอนเมื่อ/);
+    const after = await server.anonymous.json('/api/v1/auth/me', { headers: { authorization: `Bearer ${token}` } });
+    expect(after.status).toBe(401);
+  });
+
+  it('deletes a project with a reason, lists it in the history, and restores it (administrator)', async () => {
+    await signInAs('admin');
+    await openProject('UN1-2559-14');
+    await page.getByRole('button', { name: 'ลบโครงการ' }).click();
+    const form = page.getByRole('form', { name: 'ลบโครงการ' });
+    await form.getByRole('button', { name: 'ลบโครงการ' }).click();
+    await expectText(page, tid('error-reason'), 'a reason is required');
+    await form.getByLabel('เหตุผล').fill('บันทึกซ้ำ');
+    await form.getByRole('button', { name: 'ลบโครงการ' }).click();
+    await expectText(page, tid('deleted-banner'), 'โครงการนี้ถูกลบแล้ว');
+    const last = `${tid('history')} tbody tr:last-child`;
+    await expectText(page, `${last} td:nth-child(2)`, 'admin');
+    await expectText(page, `${last} td:nth-child(3)`, 'ลบ');
+    await expectText(page, `${last} td:nth-child(5)`, 'บันทึกซ้ำ');
+    expect(await formsOnPage()).toEqual({ disbursement: 0, status: 0, delete: 0 });
+    const restore = page.getByRole('form', { name: 'กู้คืนโครงการ' });
+    await restore.getByLabel('เหตุผล').fill('ลบผิดโครงการ');
+    await restore.getByRole('button', { name: 'กู้คืน' }).click();
+    await expectText(page, `${last} td:nth-child(3)`, 'กู้คืน');
+    expect(await page.locator(tid('deleted-banner')).count()).toBe(0);
+    expect((await server.json('/api/v1/projects/UN1-2559-14')).status).toBe(200);
+  });
+
+  it('shows the dashboard to visitors who are not signed in when the reports are public', async () => {
+    // Signed in as admin (previous test).
+    await page.goto(`${server.url}/admin/settings`);
+    const toggle = page.getByLabel('เปิดให้ผู้ที่ไม่ได้เข้าสู่ระบบดูรายงานภาพรวม', { exact: false });
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await expectText(page, '.ok[role=status]', 'บันทึกแล้ว');
+    await context.clearCookies();
+    await page.goto(`${server.url}/`);
+    await expectText(page, tid('owner-name'), 'กลุ่มจังหวัดภาคเหนือตอนบน 1');
+    await expectText(page, tid('sign-in-link'), 'เข้าสู่ระบบ');
+    expect(await page.locator(tid('user-name')).count()).toBe(0);
+    // Other pages still ask for a sign-in; the header link returns to the dashboard.
+    await page.getByRole('link', { name: 'เข้าสู่ระบบ' }).click();
+    await fillSignIn('viewer', passwordOf('viewer'), 'ผู้ชม (ตัวอย่าง)');
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expectText(page, tid('owner-name'), 'กลุ่มจังหวัดภาคเหนือตอนบน 1');
   });
 });

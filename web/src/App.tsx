@@ -1,13 +1,25 @@
-/** The shell: header with navigation and the language and digit switches; pages load lazily. */
-import { lazy, Suspense } from 'react';
-import { Link, Route, Switch, useLocation } from 'wouter';
+/**
+ * The shell: header with navigation, the signed-in user and the language and digit switches; pages
+ * load lazily. Without a session every page but the public dashboard is replaced, in place, by the
+ * sign-in page, so that signing in returns to the page that was asked for.
+ */
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { usePrefs, useT } from './prefs.tsx';
+import { useSession } from './session.tsx';
+import { canCreateProjects, canImport, canReadReports, isAdmin } from './permissions.ts';
+import { UserBadge } from './components/UserBadge.tsx';
+import SignInPage from './pages/SignInPage.tsx';
 
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const ProjectListPage = lazy(() => import('./pages/ProjectListPage.tsx'));
 const ProjectPage = lazy(() => import('./pages/ProjectPage.tsx'));
 const NewProjectPage = lazy(() => import('./pages/NewProjectPage.tsx'));
 const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
+const SetupPage = lazy(() => import('./pages/SetupPage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
+const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [location] = useLocation();
@@ -19,9 +31,30 @@ function NavLink({ href, children }: { href: string; children: string }) {
   );
 }
 
-export function App() {
+/** A safe place to return to after signing in: a path of this site. */
+function nextOf(search: string): string {
+  const next = new URLSearchParams(search).get('next') ?? '/';
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/';
+}
+
+function Switches() {
   const t = useT();
   const { lang, setLang, thaiDigits, setThaiDigits } = usePrefs();
+  return (
+    <div className="switches">
+      <label className="toggle">
+        <input type="checkbox" checked={thaiDigits} onChange={(e) => setThaiDigits(e.target.checked)} />
+        {t('thaiDigits')}
+      </label>
+      <button type="button" className="lang" lang={lang === 'th' ? 'en' : 'th'} onClick={() => setLang(lang === 'th' ? 'en' : 'th')}>
+        {t('language')}
+      </button>
+    </div>
+  );
+}
+
+function Shell({ nav, user, children }: { nav?: ReactNode; user?: ReactNode; children: ReactNode }) {
+  const t = useT();
   return (
     <>
       <header className="app-header">
@@ -29,36 +62,90 @@ export function App() {
           <strong>{t('appName')}</strong>
           <span className="brand-sub">{t('appTitle')}</span>
         </div>
-        <nav>
-          <NavLink href="/">{t('navDashboard')}</NavLink>
-          <NavLink href="/projects">{t('navProjects')}</NavLink>
-          <NavLink href="/projects/new">{t('navNewProject')}</NavLink>
-          <NavLink href="/import">{t('navImport')}</NavLink>
-        </nav>
-        <div className="switches">
-          <label className="toggle">
-            <input type="checkbox" checked={thaiDigits} onChange={(e) => setThaiDigits(e.target.checked)} />
-            {t('thaiDigits')}
-          </label>
-          <button type="button" className="lang" lang={lang === 'th' ? 'en' : 'th'} onClick={() => setLang(lang === 'th' ? 'en' : 'th')}>
-            {t('language')}
-          </button>
-        </div>
+        <nav>{nav}</nav>
+        {user}
+        <Switches />
       </header>
       <main>
-        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-          <Switch>
-            <Route path="/" component={DashboardPage} />
-            <Route path="/projects" component={ProjectListPage} />
-            <Route path="/projects/new" component={NewProjectPage} />
-            <Route path="/projects/:code">{(params) => <ProjectPage code={decodeURIComponent(params.code)} />}</Route>
-            <Route path="/import" component={ImportPage} />
-            <Route>
-              <p>{t('notFound')}</p>
-            </Route>
-          </Switch>
-        </Suspense>
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>{children}</Suspense>
       </main>
     </>
+  );
+}
+
+function NotAllowed() {
+  const t = useT();
+  return <p className="error">{t('notAllowed')}</p>;
+}
+
+/** After signing in on /sign-in: back to the page that sent the user there. */
+function AfterSignIn() {
+  const search = useSearch();
+  return <Redirect to={nextOf(search)} replace />;
+}
+
+export function App() {
+  const t = useT();
+  const { state, me } = useSession();
+  const [location] = useLocation();
+  const search = useSearch();
+  useEffect(() => window.scrollTo(0, 0), [state.status]);
+
+  if (state.status === 'loading') return <Shell>{<p className="loading">{t('loading')}</p>}</Shell>;
+  if (state.status === 'setup') return <Shell>{<SetupPage />}</Shell>;
+
+  if (state.status === 'anonymous') {
+    const here = location + (search ? `?${search}` : '');
+    const signInLink =
+      location === '/sign-in' ? null : (
+        <div className="user">
+          <Link href={`/sign-in?next=${encodeURIComponent(here)}`} className="button" data-testid="sign-in-link">
+            {t('signIn')}
+          </Link>
+        </div>
+      );
+    return (
+      <Shell nav={state.publicReports ? <NavLink href="/">{t('navDashboard')}</NavLink> : null} user={signInLink}>
+        <Switch>
+          <Route path="/sign-in">
+            <SignInPage />
+          </Route>
+          {state.publicReports && <Route path="/" component={DashboardPage} />}
+          <Route>
+            <SignInPage needed />
+          </Route>
+        </Switch>
+      </Shell>
+    );
+  }
+
+  const reports = canReadReports(me);
+  const nav = (
+    <>
+      {reports && <NavLink href="/">{t('navDashboard')}</NavLink>}
+      <NavLink href="/projects">{t('navProjects')}</NavLink>
+      {canCreateProjects(me) && <NavLink href="/projects/new">{t('navNewProject')}</NavLink>}
+      {canImport(me, 'disbursements') && <NavLink href="/import">{t('navImport')}</NavLink>}
+      {isAdmin(me) && <NavLink href="/admin/users">{t('navUsers')}</NavLink>}
+      {isAdmin(me) && <NavLink href="/admin/settings">{t('navSettings')}</NavLink>}
+    </>
+  );
+  return (
+    <Shell nav={nav} user={<UserBadge />}>
+      <Switch>
+        <Route path="/sign-in" component={AfterSignIn} />
+        <Route path="/">{reports ? <DashboardPage /> : <Redirect to="/projects" replace />}</Route>
+        <Route path="/projects" component={ProjectListPage} />
+        <Route path="/projects/new">{canCreateProjects(me) ? <NewProjectPage /> : <NotAllowed />}</Route>
+        <Route path="/projects/:code">{(params) => <ProjectPage code={decodeURIComponent(params.code)} />}</Route>
+        <Route path="/import">{canImport(me, 'disbursements') ? <ImportPage /> : <NotAllowed />}</Route>
+        <Route path="/admin/users">{isAdmin(me) ? <UsersPage /> : <NotAllowed />}</Route>
+        <Route path="/admin/settings">{isAdmin(me) ? <SettingsPage /> : <NotAllowed />}</Route>
+        <Route path="/tokens" component={TokensPage} />
+        <Route>
+          <p>{t('notFound')}</p>
+        </Route>
+      </Switch>
+    </Shell>
   );
 }

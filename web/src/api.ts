@@ -9,10 +9,41 @@ import type { Dashboard, Ranking } from '../../src/features/reports/report.schem
 import type { Cluster, Province } from '../../src/features/reference/reference.schema.ts';
 import type { RowError } from '../../src/core/errors.ts';
 import type { ImportResult } from '../../src/features/imports/importer.ts';
+import type {
+  Me as MeSchema,
+  User as UserSchema,
+  ApiToken as ApiTokenSchema,
+  CreatedToken as CreatedTokenSchema,
+} from '../../src/features/users/user.schema.ts';
+import type { AuditRecord } from '../../src/features/audit/audit.schema.ts';
+import type { Settings } from '../../src/features/settings/settings.schema.ts';
 
 export type Project = z.infer<typeof ProjectSchema>;
 export type ProjectList = z.infer<typeof ProjectListSchema>;
-export type { StatusChange, LedgerEntry, Dashboard, Ranking, Cluster, Province, RowError, ImportResult };
+export type Me = z.infer<typeof MeSchema>;
+export type User = z.infer<typeof UserSchema>;
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
+export type { StatusChange, LedgerEntry, Dashboard, Ranking, Cluster, Province, RowError, ImportResult, AuditRecord, Settings };
+
+/**
+ * The CSRF token of the signed-in session, kept in memory only (never in storage): sent as
+ * X-CSRF-Token on every write, which the server requires of requests made with the session cookie.
+ */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the API answers 401 (the session ended or never began): the shell shows the sign-in page. */
+let onUnauthorized: (() => void) | null = null;
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+function writeHeaders(method: string): Record<string, string> {
+  return method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
 
 export class ApiError extends Error {
   constructor(
@@ -57,20 +88,29 @@ function toError(status: number, body: unknown): ApiError {
   return new ApiError(status, e?.code ?? 'http_error', e?.message ?? `HTTP ${status}`, e?.details);
 }
 
+/** A 401 outside /auth/ (whose answers the session code reads itself) means "sign in". */
+function unauthorized(status: number, path: string): void {
+  if (status === 401 && !path.startsWith('/auth/')) onUnauthorized?.();
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/api/v1${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...writeHeaders(method), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const data: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
-  if (!res.ok) throw toError(res.status, data);
+  const data: unknown = res.status === 204 ? null : res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
+  if (!res.ok) {
+    unauthorized(res.status, path);
+    throw toError(res.status, data);
+  }
   return data as T;
 }
 
 export const api = {
   get: <T>(path: string, params: Params = {}) => request<T>('GET', path + query(params)),
-  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
 };
 
 /**
@@ -87,13 +127,17 @@ export function uploadImport(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/imports/${kind}${query({ dryRun: String(dryRun) })}`);
     xhr.responseType = 'json';
+    for (const [k, v] of Object.entries(writeHeaders('POST'))) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
       onProgress(1);
       if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.response as ImportResult);
-      else reject(toError(xhr.status, xhr.response));
+      else {
+        unauthorized(xhr.status, '/imports');
+        reject(toError(xhr.status, xhr.response));
+      }
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', 'The server could not be reached', null));
     const form = new FormData();

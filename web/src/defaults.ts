@@ -26,3 +26,8 @@ export function defaultView(): Promise<View> {
     .then((demo) => (demo ? SEED_VIEW : { owner: SEED_VIEW.owner, fy: fiscalYearOf(todayIso()), asOf: todayIso() }));
   return cached;
 }
+
+/** Forgets the default view (after signing in or out, the demo project may become readable). */
+export function resetDefaultView(): void {
+  cached = null;
+}

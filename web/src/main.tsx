@@ -8,11 +8,14 @@ import '@fontsource/sarabun/latin-700.css';
 import './styles.css';
 import { App } from './App.tsx';
 import { PrefsProvider } from './prefs.tsx';
+import { SessionProvider } from './session.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PrefsProvider>
-      <App />
+      <SessionProvider>
+        <App />
+      </SessionProvider>
     </PrefsProvider>
   </StrictMode>,
 );

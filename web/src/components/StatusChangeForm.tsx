@@ -64,8 +64,12 @@ export function StatusChangeForm({ project, onChanged }: { project: Project; onC
         </div>
         <BeDatePicker label={t('date')} name="statusDate" value={date} onChange={setDate} error={errors.date} />
       </div>
-      <TextField label={t('reason')} name="reason" value={reason} onChange={setReason} error={errors.reason} multiline />
-      {errors.form && <p className="error">{errors.form}</p>}
+      <TextField label={`${t('reason')} (${t('required')})`} name="reason" value={reason} onChange={setReason} error={errors.reason} multiline />
+      {errors.form && (
+        <p className="error" role="alert">
+          {errors.form}
+        </p>
+      )}
       <button type="submit" disabled={busy}>
         {t('save')}
       </button>

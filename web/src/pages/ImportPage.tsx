@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { ApiError, uploadImport, type ImportResult, type RowError } from '../api.ts';
 import { useFmt, useT } from '../prefs.tsx';
+import { canImport } from '../permissions.ts';
+import { useMe } from '../session.tsx';
 
 type Kind = 'projects' | 'disbursements';
 
@@ -16,7 +18,9 @@ interface State {
 export default function ImportPage() {
   const t = useT();
   const fmt = useFmt();
-  const [kind, setKind] = useState<Kind>('projects');
+  const me = useMe();
+  const kinds = (['projects', 'disbursements'] as const).filter((k) => canImport(me, k));
+  const [kind, setKind] = useState<Kind>(kinds[0] ?? 'projects');
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ phase: 'idle', progress: 0 });
 
@@ -38,7 +42,7 @@ export default function ImportPage() {
       <h1>{t('importTitle')}</h1>
       <fieldset className="form-row">
         <legend>{t('importKind')}</legend>
-        {(['projects', 'disbursements'] as const).map((k) => (
+        {kinds.map((k) => (
           <label key={k} className="radio">
             <input
               type="radio"

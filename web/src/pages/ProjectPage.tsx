@@ -1,11 +1,27 @@
-/** One project: its figures, ledger, status history, and the forms to change its status and record a disbursement. */
-import { Link } from 'wouter';
-import type { LedgerEntry, Project, StatusChange } from '../api.ts';
+/**
+ * One project: its figures, ledger, status history and audit history, and the forms the user may use:
+ * record a disbursement, change the status, delete (with a reason), restore (administrators).
+ */
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import type { AuditRecord, LedgerEntry, Project, StatusChange } from '../api.ts';
 import { DisbursementForm } from '../components/DisbursementForm.tsx';
+import { ReasonForm } from '../components/ReasonForm.tsx';
 import { StatusChangeForm } from '../components/StatusChangeForm.tsx';
 import { StatusLabel } from '../components/StatusLabel.tsx';
 import { usePrefs, useFmt, useT } from '../prefs.tsx';
 import { useApi } from '../useApi.ts';
+import { useMe } from '../session.tsx';
+import { useProjectRights } from '../permissions.ts';
+import { MESSAGES, type MessageKey } from '../i18n.ts';
+
+const MESSAGE_KEYS = MESSAGES.th;
+
+/** Whether the project is deleted now: its last delete or restore record says. */
+function isDeleted(history: AuditRecord[] | null): boolean {
+  const last = [...(history ?? [])].reverse().find((r) => r.entityType === 'project' && (r.action === 'delete' || r.action === 'restore'));
+  return last?.action === 'delete';
+}
 
 export default function ProjectPage({ code }: { code: string }) {
   const t = useT();
@@ -15,18 +31,26 @@ export default function ProjectPage({ code }: { code: string }) {
   const project = useApi<Project>(path);
   const ledger = useApi<LedgerEntry[]>(`${path}/ledger`);
   const history = useApi<StatusChange[]>(`${path}/status-history`);
+  const audit = useApi<AuditRecord[]>(`${path}/history`);
+  const me = useMe();
+  const [, navigate] = useLocation();
+  const [deleting, setDeleting] = useState(false);
+  const rights = useProjectRights(me, project.data);
   const reload = () => {
     project.reload();
     ledger.reload();
     history.reload();
+    audit.reload();
   };
   if (project.error) return <p className="error">{project.error.message}</p>;
   const p = project.data;
   if (!p) return <p className="loading">{t('loading')}</p>;
   const owner = fmt.digits(lang === 'th' ? p.owner.nameTh : p.owner.nameEn);
+  const deleted = isDeleted(audit.data);
+  const actionLabel = (a: string) => (`action_${a}` in MESSAGE_KEYS ? t(`action_${a}` as MessageKey) : a);
 
   return (
-    <div className="project">
+    <div className="project" data-rights={rights ? 'ready' : 'loading'}>
       <p className="crumbs">
         <Link href="/projects">{t('navProjects')}</Link> › {fmt.digits(p.code)}
       </p>
@@ -43,10 +67,18 @@ export default function ProjectPage({ code }: { code: string }) {
         <Card label={t('remaining')} value={fmt.money(p.remaining)} testId="p-remaining" />
       </section>
 
-      <div className="two-cols">
-        <DisbursementForm code={p.code} onRecorded={reload} />
-        <StatusChangeForm key={`${p.status}-${p.version}`} project={p} onChanged={reload} />
-      </div>
+      {deleted && (
+        <p className="error banner" role="status" data-testid="deleted-banner">
+          {t('deletedBanner')}
+        </p>
+      )}
+      {deleted && rights?.restore && <ReasonForm title={t('restoreProject')} path={`${path}/restore`} submitLabel={t('restore')} onDone={reload} />}
+      {!deleted && rights && (rights.disburse || rights.manage) && (
+        <div className="two-cols">
+          {rights.disburse && <DisbursementForm code={p.code} onRecorded={reload} />}
+          {rights.manage && <StatusChangeForm key={`${p.status}-${p.version}`} project={p} onChanged={reload} />}
+        </div>
+      )}
 
       <section className="panel">
         <h2>{t('ledger')}</h2>
@@ -103,6 +135,67 @@ export default function ProjectPage({ code }: { code: string }) {
           </tbody>
         </table>
       </section>
+
+      <section className="panel">
+        <h2>{t('history')}</h2>
+        <table className="table" data-testid="history">
+          <thead>
+            <tr>
+              <th>{t('when')}</th>
+              <th>{t('who')}</th>
+              <th>{t('action')}</th>
+              <th>{t('item')}</th>
+              <th>{t('reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.error && (
+              <tr>
+                <td colSpan={5} className="error">
+                  {audit.error.message}
+                </td>
+              </tr>
+            )}
+            {audit.data?.map((r) => (
+              <tr key={r.id}>
+                <td>{fmt.dateTime(r.at)}</td>
+                <td>{r.actor}</td>
+                <td>{actionLabel(r.action)}</td>
+                <td>
+                  {r.entityType === 'project'
+                    ? t('entity_project')
+                    : `${t('entity_ledger_entry')} ${fmt.digits(r.entityKey.slice(p.code.length + 1))}`}
+                </td>
+                <td>{r.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {!deleted && rights?.manage && (
+        <div className="danger-zone">
+          {deleting ? (
+            <ReasonForm
+              title={t('deleteProject')}
+              hint={t('deleteHint')}
+              path={`${path}/delete`}
+              submitLabel={t('deleteProject')}
+              danger
+              onCancel={() => setDeleting(false)}
+              onDone={() => {
+                setDeleting(false);
+                if (rights.restore) reload();
+                else navigate('/projects');
+              }}
+            />
+          ) : (
+            <button type="button" className="danger" onClick={() => setDeleting(true)}>
+              {t('deleteProject')}
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,84 @@
+/**
+ * What the signed-in user may do, mirroring src/features/users/access.ts, so that the UI offers only
+ * what the server will accept. The server stays the authority: its 403 messages are still shown.
+ */
+import { useEffect, useState } from 'react';
+import { fiscalYearEnd } from '../../src/core/dates.ts';
+import type { Me, Project } from './api.ts';
+import { loadReference } from './reference.ts';
+
+export type Role = Me['role'];
+
+const WRITERS: readonly Role[] = ['admin', 'cluster_officer', 'province_officer'];
+
+/** Creating projects (by form or import). */
+export const canCreateProjects = (me: Me | null) => !!me && WRITERS.includes(me.role);
+
+/** Importing a kind of data: disbursements also by agency reporters (on their own projects). */
+export function canImport(me: Me | null, kind: 'projects' | 'disbursements'): boolean {
+  if (!me) return false;
+  return WRITERS.includes(me.role) || (kind === 'disbursements' && me.role === 'agency_reporter');
+}
+
+export const isAdmin = (me: Me | null) => me?.role === 'admin';
+
+/** The dashboard's figures: every role but agency reporters (who read only their projects). */
+export const canReadReports = (me: Me | null) => me?.role !== 'agency_reporter';
+
+export interface ProjectRights {
+  /** Record disbursements. */
+  disburse: boolean;
+  /** Change status, delete. */
+  manage: boolean;
+  /** Restore a deleted project. */
+  restore: boolean;
+}
+
+const NONE: ProjectRights = { disburse: false, manage: false, restore: false };
+
+/**
+ * Rights on one project. A cluster officer writes the projects its cluster owns and those of the
+ * provinces that are members of the cluster at the end of the project's fiscal year; an agency
+ * reporter reads only its assigned projects, so a project it can read is one it may record on.
+ */
+export async function projectRights(me: Me | null, p: Project): Promise<ProjectRights> {
+  if (!me) return NONE;
+  switch (me.role) {
+    case 'admin':
+      return { disburse: true, manage: true, restore: true };
+    case 'cluster_officer': {
+      let within = p.owner.kind === 'cluster' && p.owner.code === me.scope;
+      if (!within && p.owner.kind === 'province' && me.scope) {
+        const ref = await loadReference(fiscalYearEnd(p.fiscalYear));
+        within = !!ref.clusters.find((c) => c.code === me.scope)?.provinceCodes.includes(p.owner.code);
+      }
+      return { disburse: within, manage: within, restore: false };
+    }
+    case 'province_officer': {
+      const own = p.owner.kind === 'province' && p.owner.code === me.scope;
+      return { disburse: own, manage: own, restore: false };
+    }
+    case 'agency_reporter':
+      return { disburse: true, manage: false, restore: false };
+    default:
+      return NONE;
+  }
+}
+
+/** projectRights as a hook: null while the reference data loads. */
+export function useProjectRights(me: Me | null, p: Project | null): ProjectRights | null {
+  const [rights, setRights] = useState<{ key: string; value: ProjectRights } | null>(null);
+  const key = p ? `${me?.username}|${me?.role}|${me?.scope}|${p.code}|${p.owner.kind}:${p.owner.code}|${p.fiscalYear}` : '';
+  useEffect(() => {
+    if (!p) return;
+    let live = true;
+    projectRights(me, p)
+      .then((value) => live && setRights({ key, value }))
+      .catch(() => live && setRights({ key, value: NONE }));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return rights?.key === key ? rights.value : null;
+}
