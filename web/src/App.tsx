@@ -3,7 +3,7 @@
  * load lazily. Without a session every page but the public dashboard is replaced, in place, by the
  * sign-in page, so that signing in returns to the page that was asked for.
  */
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { usePrefs, useT } from './prefs.tsx';
 import { useSession } from './session.tsx';
@@ -89,15 +89,15 @@ export function App() {
   const { state, me } = useSession();
   const [location] = useLocation();
   const search = useSearch();
-  useEffect(() => window.scrollTo(0, 0), [state.status]);
 
   if (state.status === 'loading') return <Shell>{<p className="loading">{t('loading')}</p>}</Shell>;
   if (state.status === 'setup') return <Shell>{<SetupPage />}</Shell>;
 
   if (state.status === 'anonymous') {
     const here = location + (search ? `?${search}` : '');
+    // Without public reports every page is the sign-in page: no link to it is needed.
     const signInLink =
-      location === '/sign-in' ? null : (
+      location === '/sign-in' || !state.publicReports ? null : (
         <div className="user">
           <Link href={`/sign-in?next=${encodeURIComponent(here)}`} className="button" data-testid="sign-in-link">
             {t('signIn')}

@@ -31,8 +31,11 @@ export type { StatusChange, LedgerEntry, Dashboard, Ranking, Cluster, Province, 
  * X-CSRF-Token on every write, which the server requires of requests made with the session cookie.
  */
 let csrfToken: string | null = null;
+/** Counts session changes, so that a 401 answering a request sent before a sign-in is not taken for the new session's. */
+let generation = 0;
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+  generation += 1;
 }
 
 /** Called when the API answers 401 (the session ended or never began): the shell shows the sign-in page. */
@@ -89,11 +92,12 @@ function toError(status: number, body: unknown): ApiError {
 }
 
 /** A 401 outside /auth/ (whose answers the session code reads itself) means "sign in". */
-function unauthorized(status: number, path: string): void {
-  if (status === 401 && !path.startsWith('/auth/')) onUnauthorized?.();
+function unauthorized(status: number, path: string, sentIn: number): void {
+  if (status === 401 && sentIn === generation && !path.startsWith('/auth/')) onUnauthorized?.();
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const sentIn = generation;
   const res = await fetch(`/api/v1${path}`, {
     method,
     headers: { ...writeHeaders(method), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -101,7 +105,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   });
   const data: unknown = res.status === 204 ? null : res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {
-    unauthorized(res.status, path);
+    unauthorized(res.status, path, sentIn);
     throw toError(res.status, data);
   }
   return data as T;
@@ -123,6 +127,7 @@ export function uploadImport(
   dryRun: boolean,
   onProgress: (fraction: number) => void,
 ): Promise<ImportResult> {
+  const sentIn = generation;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/imports/${kind}${query({ dryRun: String(dryRun) })}`);
@@ -135,7 +140,7 @@ export function uploadImport(
       onProgress(1);
       if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.response as ImportResult);
       else {
-        unauthorized(xhr.status, '/imports');
+        unauthorized(xhr.status, '/imports', sentIn);
         reject(toError(xhr.status, xhr.response));
       }
     };
