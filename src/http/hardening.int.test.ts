@@ -253,7 +253,7 @@ describeEachDb('hardening', (kind) => {
       const si = await signIn(s.url, 'h-officer', GOOD_PASSWORD);
       const before = await auditCount(s);
       const body = JSON.stringify({ code: 'ENC-1', fiscalYear: 2559, owner: '50', nameTh: 'x', budget: '1.00' });
-      for (const headers of [{}, { cookie: si.cookie }]) {
+      for (const headers of [{}, { cookie: si.cookie }] as Record<string, string>[]) {
         const r = await raw(s.url, '/api/%761/projects', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
         expect([401, 403, 404]).toContain(r.status);
       }
