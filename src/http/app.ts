@@ -11,6 +11,8 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/db.ts';
 import { errorHandler } from './errors.ts';
+import { AppError } from '../core/errors.ts';
+import { pathOfNul } from '../core/text.ts';
 import { isDemo } from '../features/demo/demo.load.ts';
 import { referenceRoutes } from '../features/reference/reference.routes.ts';
 import { projectRoutes } from '../features/projects/project.routes.ts';
@@ -63,10 +65,20 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyRateLimit, {
     max: opts.rateLimitPerMinute ?? 1200,
     timeWindow: 60_000,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `Too many requests: at most ${ctx.max} a minute. Try again in ${Math.ceil(ctx.ttl / 1000)} s.` },
-    }),
+    // What this returns is thrown: an AppError reaches the one error handler like any other.
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', `Too many requests: at most ${ctx.max} a minute. Try again in ${Math.ceil(ctx.ttl / 1000)} s.`),
+  });
+  // A NUL character cannot be stored in PostgreSQL text: refuse it at the edge, naming the field.
+  app.addHook('preValidation', async (req) => {
+    for (const [part, value] of [
+      ['params', req.params],
+      ['query', req.query],
+      ['body', req.body],
+    ] as const) {
+      const path = pathOfNul(value);
+      if (path !== null) throw new AppError('validation', `${path || part}: a NUL character (\\u0000) is not allowed`, { field: path || part });
+    }
   });
   registerAuth(app, opts.db);
   app.setNotFoundHandler((req, reply) => {

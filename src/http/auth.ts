@@ -48,7 +48,9 @@ export function clearSessionCookie(reply: FastifyReply): void {
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/v1/')) return; // the web UI's files and the API docs are public
+    // By the route matched, not the URL as written (the router decodes %-escapes): the web UI's files,
+    // the API docs and unknown paths (404) are public.
+    if (!req.routeOptions.url?.startsWith('/api/v1/')) return;
     const access: Access = req.routeOptions.config?.access ?? 'user';
     const authorization = req.headers.authorization;
     if (authorization) {

@@ -18,6 +18,8 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
 };
 
+const UNIQUE_VIOLATION = '23505';
+
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
@@ -37,6 +39,13 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (isAppError(err)) {
     void reply.code(STATUS[err.code]).send({ error: { code: err.code, message: err.message, details: err.details } } satisfies ErrorBody);
+    return;
+  }
+  // Two requests creating the same thing at once: the database's unique index decides, the loser gets 409.
+  if ((err as { code?: unknown }).code === UNIQUE_VIOLATION) {
+    void reply
+      .code(409)
+      .send({ error: { code: 'conflict', message: 'Another request created the same entry a moment ago: reload and check' } } satisfies ErrorBody);
     return;
   }
   const status = err.statusCode ?? 500;

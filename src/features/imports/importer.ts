@@ -8,6 +8,7 @@ import type { Queryable } from '../../db/db.ts';
 import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError, isAppError, type RowError } from '../../core/errors.ts';
 import { readTable, type TableRow } from './tabular.ts';
+import { pathOfNul } from '../../core/text.ts';
 
 export interface Column {
   /** The field name (English header). */
@@ -73,7 +74,13 @@ export async function runImport<T>(ctx: Ctx, spec: ImportSpec<T>, fileName: stri
   const parsed: { row: number; value: T }[] = [];
   const firstRowOf = new Map<string, number>();
   for (const r of table.rows) {
-    const result = spec.row.safeParse(toRecord(r, byHeader));
+    const record = toRecord(r, byHeader);
+    const nul = pathOfNul(record);
+    if (nul !== null) {
+      errors.push({ row: r.row, field: nul, message: 'a NUL character (\\u0000) is not allowed' });
+      continue;
+    }
+    const result = spec.row.safeParse(record);
     if (result.success) {
       const key = spec.key.of(result.data);
       const first = firstRowOf.get(key);

@@ -95,9 +95,8 @@ describeEachDb('first administrator (setup)', (kind) => {
   });
 });
 
-// BUG: concurrent setups both pass the "no administrator yet" check on PostgreSQL (read committed,
-// no lock), so two administrators are created (src/features/users/user.service.ts createFirstAdmin).
-describe.skip('BUG: concurrent first-administrator setups', () => {
+// Regression: two simultaneous setups once both passed the "no administrator yet" check on PostgreSQL.
+describe('concurrent first-administrator setups', () => {
   for (const kind of dbKinds('BUG concurrency')) {
     it(`[${kind}] exactly one of two simultaneous setups succeeds`, async () => {
       const srv = await bareServer(kind);
@@ -398,10 +397,8 @@ describeEachDb('accounts', (kind) => {
   });
 });
 
-// BUG: two simultaneous creations of the same username on PostgreSQL: both pass the "taken" check
-// and the second INSERT hits the unique index, which comes back as 500 instead of 409
-// (src/features/users/user.service.ts insertUser).
-describe.skip('BUG: concurrent creation of one username', () => {
+// Regression: the loser of two simultaneous creations of one username once got a 500, not a 409.
+describe('concurrent creation of one username', () => {
   for (const kind of dbKinds('BUG concurrency')) {
     it(`[${kind}] one 201 and one 409`, async () => {
       const s = await startServer(kind);

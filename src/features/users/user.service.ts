@@ -100,6 +100,8 @@ export function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
 /** The first administrator: allowed only while no administrator exists. */
 export function createFirstAdmin(ctx: Ctx, input: Omit<CreateUserInput, 'role' | 'scope' | 'projects'>): Promise<User> {
   return ctx.db.transaction(async (tx) => {
+    // Two setups at once: the second waits for the first, then finds its administrator.
+    await tx.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
     if (await hasAdmin(tx)) throw new AppError('forbidden', 'An administrator exists already: sign in as one to create accounts');
     return insertUser(tx, ctx.actor, { ...input, role: 'admin' });
   });
