@@ -330,6 +330,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await openProject('UN1-2559-01');
     expect(await formsOnPage()).toEqual({ disbursement: 1, status: 0, delete: 0 });
     await page.goto(`${server.url}/import`);
+    await page.getByRole('radio').first().waitFor();
     expect(await page.getByRole('radio').count()).toBe(1);
     expect(await page.getByLabel('การเบิกจ่าย').isChecked()).toBe(true);
   });
@@ -404,13 +405,16 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expectText(page, tid('error-password'), 'password must have at least 10 characters');
     await form.getByLabel('รหัสผ่าน').fill('somchai-password-1');
     await form.getByRole('button', { name: 'เพิ่มผู้ใช้' }).click();
+    await expectText(page, tid('error-password'), 'password must not contain the username');
+    await form.getByLabel('รหัสผ่าน').fill('ลำไย-Lamphun-2568');
+    await form.getByRole('button', { name: 'เพิ่มผู้ใช้' }).click();
     await expectText(page, tid('users-notice'), 'เพิ่มผู้ใช้ somchai แล้ว');
     const row = page.locator(`${tid('users')} tbody tr[data-username="somchai"]`);
     expect(await row.locator('td').allTextContents()).toEqual(['somchai', 'สมชาย ใจดี', 'เจ้าหน้าที่จังหวัด', 'ลำพูน', 'ใช้งาน', 'แก้ไขลบ']);
 
     await context.clearCookies();
     await page.goto(`${server.url}/`);
-    await fillSignIn('somchai', 'somchai-password-1', 'สมชาย ใจดี');
+    await fillSignIn('somchai', 'ลำไย-Lamphun-2568', 'สมชาย ใจดี');
     await expectText(page, tid('user-role'), 'เจ้าหน้าที่จังหวัด · ลำพูน');
   });
 
@@ -462,12 +466,13 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   });
 
   it('shows the dashboard to visitors who are not signed in when the reports are public', async () => {
-    // Signed in as admin (previous test).
-    await page.goto(`${server.url}/admin/settings`);
+    await signInAs('admin', '/admin/settings');
     const toggle = page.getByLabel('เปิดให้ผู้ที่ไม่ได้เข้าสู่ระบบดูรายงานภาพรวม', { exact: false });
     expect(await toggle.isChecked()).toBe(false);
-    await toggle.check();
+    await toggle.click();
     await expectText(page, '.ok[role=status]', 'บันทึกแล้ว');
+    expect(await toggle.isChecked()).toBe(true);
+    expect((await server.json<{ publicReports: boolean }>('/api/v1/settings')).body.publicReports).toBe(true);
     await context.clearCookies();
     await page.goto(`${server.url}/`);
     await expectText(page, tid('owner-name'), 'กลุ่มจังหวัดภาคเหนือตอนบน 1');

@@ -9,15 +9,19 @@ export default function SettingsPage() {
   const settings = useApi<Settings>('/settings');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The change, shown at once while saving, then the server's answer. */
+  const [override, setOverride] = useState<Partial<Settings>>({});
+  const current = settings.data && { ...settings.data, ...override };
 
   async function set(patch: Partial<Settings>) {
     setBusy(true);
     setMessage(null);
+    setOverride(patch);
     try {
-      await api.patch<Settings>('/settings', patch);
-      settings.reload();
+      setOverride(await api.patch<Settings>('/settings', patch));
       setMessage({ ok: true, text: t('saved') });
     } catch (e) {
+      setOverride({});
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
@@ -28,12 +32,12 @@ export default function SettingsPage() {
     <div className="panel form narrow">
       <h1>{t('settingsTitle')}</h1>
       {settings.error && <p className="error">{settings.error.message}</p>}
-      {settings.data && (
+      {current && (
         <label className="toggle">
           <input
             type="checkbox"
             name="publicReports"
-            checked={settings.data.publicReports}
+            checked={current.publicReports}
             disabled={busy}
             onChange={(e) => void set({ publicReports: e.target.checked })}
           />
