@@ -410,7 +410,22 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await form.getByRole('button', { name: 'เพิ่มผู้ใช้' }).click();
     await expectText(page, tid('users-notice'), 'เพิ่มผู้ใช้ somchai แล้ว');
     const row = page.locator(`${tid('users')} tbody tr[data-username="somchai"]`);
+    await row.waitFor();
     expect(await row.locator('td').allTextContents()).toEqual(['somchai', 'สมชาย ใจดี', 'เจ้าหน้าที่จังหวัด', 'ลำพูน', 'ใช้งาน', 'แก้ไขลบ']);
+
+    // Edited with the version read: the role becomes viewer (no scope), the password stays.
+    await row.getByRole('button', { name: 'แก้ไข' }).click();
+    const edit = page.getByRole('form', { name: 'แก้ไขผู้ใช้ somchai' });
+    await edit.getByLabel('บทบาท').selectOption({ label: 'ผู้ชม' });
+    expect(await edit.getByLabel('ขอบเขต').count()).toBe(0);
+    await edit.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(page, tid('users-notice'), 'บันทึกแล้ว');
+    await expectText(page, `${tid('users')} tbody tr[data-username="somchai"] td:nth-child(3)`, 'ผู้ชม');
+    await row.getByRole('button', { name: 'แก้ไข' }).click();
+    await edit.getByLabel('บทบาท').selectOption({ label: 'เจ้าหน้าที่จังหวัด' });
+    await edit.getByLabel('ขอบเขต').selectOption({ label: 'ลำพูน' });
+    await edit.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(page, `${tid('users')} tbody tr[data-username="somchai"] td:nth-child(4)`, 'ลำพูน');
 
     await context.clearCookies();
     await page.goto(`${server.url}/`);

@@ -13,6 +13,7 @@ import { useStatusLabel } from '../components/StatusLabel.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../formErrors.ts';
 import { useT } from '../prefs.tsx';
+import { useMe } from '../session.tsx';
 
 const FIELDS = ['code', 'fiscalYear', 'owner', 'nameTh', 'agency', 'budget', 'status', 'statusDate'] as const;
 
@@ -20,10 +21,13 @@ export default function NewProjectPage() {
   const t = useT();
   const statusLabel = useStatusLabel();
   const [, navigate] = useLocation();
+  const me = useMe();
+  // An officer creates projects of its own cluster or province: that is the first choice.
+  const ownScope = (me?.role === 'cluster_officer' || me?.role === 'province_officer') && me.scope ? me.scope : null;
   const [form, setForm] = useState({
     code: '',
     fiscalYear: fiscalYearOf(todayIso()),
-    owner: 'upper-north-1',
+    owner: ownScope ?? 'upper-north-1',
     nameTh: '',
     agency: '',
     budget: '',
