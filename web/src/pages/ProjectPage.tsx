@@ -47,6 +47,13 @@ export default function ProjectPage({ code }: { code: string }) {
   if (!p) return <p className="loading">{t('loading')}</p>;
   const owner = fmt.digits(lang === 'th' ? p.owner.nameTh : p.owner.nameEn);
   const deleted = isDeleted(audit.data);
+  // Ledger entries are keyed CODE/kind/ref.
+  const ledgerItem = (key: string) => {
+    const [kind, ...ref] = key.split('/');
+    return kind === 'disbursement' || kind === 'adjustment'
+      ? `${t(kind)} ${fmt.digits(ref.join('/'))}`
+      : `${t('entity_ledger_entry')} ${fmt.digits(key)}`;
+  };
   const actionLabel = (a: string) => (`action_${a}` in MESSAGE_KEYS ? t(`action_${a}` as MessageKey) : a);
 
   return (
@@ -161,11 +168,7 @@ export default function ProjectPage({ code }: { code: string }) {
                 <td>{fmt.dateTime(r.at)}</td>
                 <td>{r.actor}</td>
                 <td>{actionLabel(r.action)}</td>
-                <td>
-                  {r.entityType === 'project'
-                    ? t('entity_project')
-                    : `${t('entity_ledger_entry')} ${fmt.digits(r.entityKey.slice(p.code.length + 1))}`}
-                </td>
+                <td>{r.entityType === 'project' ? t('entity_project') : ledgerItem(r.entityKey.slice(p.code.length + 1))}</td>
                 <td>{r.reason}</td>
               </tr>
             ))}
