@@ -14,6 +14,7 @@ import { errorHandler } from './errors.ts';
 import { AppError } from '../core/errors.ts';
 import { pathOfNul } from '../core/text.ts';
 import { isDemo } from '../features/demo/demo.load.ts';
+import { getSettings } from '../features/settings/settings.service.ts';
 import { referenceRoutes } from '../features/reference/reference.routes.ts';
 import { projectRoutes } from '../features/projects/project.routes.ts';
 import { ledgerRoutes } from '../features/budget/ledger.routes.ts';
@@ -120,13 +121,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       config: { access: 'public' },
       schema: {
         tags: ['meta'],
-        summary: 'About this PADME: whether it holds the demo data',
-        response: { 200: z.object({ demo: z.boolean(), database: z.enum(['pglite', 'postgres']) }) },
+        summary: 'About this PADME: whether it holds the demo data, whether reports are public',
+        response: { 200: z.object({ demo: z.boolean(), database: z.enum(['pglite', 'postgres']), publicReports: z.boolean() }) },
       },
     },
     async () => ({
       demo: await isDemo(opts.db),
       database: opts.db.kind,
+      publicReports: (await getSettings(opts.db)).publicReports,
     }),
   );
   app.get('/api/health', { schema: { hide: true } }, async () => {

@@ -66,15 +66,17 @@ export async function createUserToken(db: Db, u: NewUser): Promise<string> {
 
 /**
  * Starts a server on a fresh database. Requests made through the returned client carry the
- * API token of an administrator ("test-admin") unless they set their own Authorization header.
+ * API token of an administrator ("test-admin") unless they set their own Authorization header
+ * (or the server was started with admin: false).
  */
 export async function startServer(
   kind: DbKind,
-  opts: { demo?: boolean; demoUsers?: boolean; webDir?: string | null; app?: Partial<AppOptions> } = {},
+  opts: { demo?: boolean; demoUsers?: boolean; webDir?: string | null; app?: Partial<AppOptions>; admin?: boolean } = {},
 ): Promise<TestServer> {
   const db = await freshDb(kind);
   const demo = opts.demo ? await loadDemo(db, { users: !!opts.demoUsers }) : null;
-  const adminToken = await createUserToken(db, { username: 'test-admin', role: 'admin' });
+  // Without the administrator (admin: false) the one-time setup stays open.
+  const adminToken = opts.admin === false ? null : await createUserToken(db, { username: 'test-admin', role: 'admin' });
   const app = await buildApp({ db, webDir: opts.webDir ?? null, ...opts.app });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

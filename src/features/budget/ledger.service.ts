@@ -3,9 +3,9 @@ import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { formatAmount, type Satang } from '../../core/money.ts';
 import type { IsoDate } from '../../core/dates.ts';
-import { lockProjectFor, requireProjectRow, targetOf } from '../projects/project.service.ts';
+import { lockProjectFor, readableProjectRow } from '../projects/project.service.ts';
 import { audit } from '../audit/audit.service.ts';
-import { assertAdmin, assertCanReadProject } from '../users/access.ts';
+import { assertAdmin } from '../users/access.ts';
 import type { AdjustmentInput, DisbursementInput, LedgerEntry, UpdateEntryInput } from './ledger.schema.ts';
 import { firstBreach, type LedgerBreach } from './ledger.rules.ts';
 import { liveAmounts } from './ledger.queries.ts';
@@ -111,9 +111,7 @@ export async function recordAdjustment(ctx: Ctx, projectCode: string, input: Adj
 }
 
 export async function listLedger(q: Queryable, actor: Actor, projectCode: string): Promise<LedgerEntry[]> {
-  const p = await requireProjectRow(q, projectCode);
-  await assertCanReadProject(q, actor, targetOf(p));
-  return listEntries(q, p.id);
+  return listEntries(q, (await readableProjectRow(q, actor, projectCode)).id);
 }
 
 /** The entries of a project (live ones, or one entry by id whatever its state). */

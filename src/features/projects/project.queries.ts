@@ -80,6 +80,7 @@ export function toProject(r: ProjectRow, asOf: IsoDate): Project {
     createdBy: r.created_by,
     updatedAt: new Date(r.updated_at).toISOString(),
     updatedBy: r.updated_by,
+    deleted: r.deleted_at !== null,
   };
 }
 

@@ -106,7 +106,6 @@ export async function projectRoutes(api: Api, deps: RouteDeps): Promise<void> {
     async (req) => getStatusHistory(db, actorOf(req), req.params.code),
   );
 
-
   api.post(
     '/projects/:code/delete',
     {

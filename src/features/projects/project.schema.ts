@@ -77,6 +77,7 @@ export const Project = z.object({
   createdBy: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  deleted: z.boolean().describe('soft-deleted: only administrators see it, and may restore it'),
 });
 export type Project = z.infer<typeof Project>;
 

@@ -5,7 +5,7 @@ import { todayIso, type IsoDate } from '../../core/dates.ts';
 import { formatAmount } from '../../core/money.ts';
 import { resolveOwner } from '../reference/reference.queries.ts';
 import { audit } from '../audit/audit.service.ts';
-import { assertAdmin, assertCanReadProject, assertCanWriteProject, type ProjectAction, type ProjectTarget } from '../users/access.ts';
+import { assertAdmin, assertCanReadProject, assertCanWriteProject, isAdmin, type ProjectAction, type ProjectTarget } from '../users/access.ts';
 import type { ChangeStatusInput, CreateProjectInput, Project, ProjectListQuery, StatusChange, UpdateProjectInput } from './project.schema.ts';
 import { findProjectRow, insertStatusChange, queryProjects, statusHistory, toProject, type ProjectRow } from './project.queries.ts';
 import { allowedTransitions, canTransition } from './project.status.ts';
@@ -98,10 +98,15 @@ export async function createProject(ctx: Ctx, input: CreateProjectInput): Promis
   });
 }
 
-export async function getProject(q: Queryable, actor: Actor, code: string, asOf: IsoDate = todayIso()): Promise<Project> {
-  const row = await requireProjectRow(q, code, asOf, { includeDeleted: actor.role === 'admin' || actor.role === 'system' });
+/** A project the actor may read: administrators see soft-deleted ones too. */
+export async function readableProjectRow(q: Queryable, actor: Actor, code: string, asOf: IsoDate = todayIso()): Promise<ProjectRow> {
+  const row = await requireProjectRow(q, code, asOf, { includeDeleted: isAdmin(actor) });
   await assertCanReadProject(q, actor, targetOf(row));
-  return toProject(row, asOf);
+  return row;
+}
+
+export async function getProject(q: Queryable, actor: Actor, code: string, asOf: IsoDate = todayIso()): Promise<Project> {
+  return toProject(await readableProjectRow(q, actor, code, asOf), asOf);
 }
 
 export async function listProjects(q: Queryable, actor: Actor, f: ProjectListQuery): Promise<{ total: number; items: Project[] }> {
@@ -190,9 +195,7 @@ export async function applyStatusChange(tx: Queryable, code: string, input: Chan
 }
 
 export async function getStatusHistory(q: Queryable, actor: Actor, code: string): Promise<StatusChange[]> {
-  const row = await requireProjectRow(q, code);
-  await assertCanReadProject(q, actor, targetOf(row));
-  return statusHistory(q, row.id);
+  return statusHistory(q, (await readableProjectRow(q, actor, code)).id);
 }
 
 /** Soft-deletes a project (it leaves every list and figure) or, for an admin, restores it. */

@@ -341,6 +341,7 @@ describeEachDb('accounts', (kind) => {
         role: 'committee_member',
         scope: 'upper-north-1',
         csrfToken: si.csrfToken,
+        projects: [],
       });
       expect(si.csrfToken).toMatch(/^[A-Za-z0-9_-]{24}$/);
       const attrs = si.setCookie!.split(';').map((a) => a.trim());

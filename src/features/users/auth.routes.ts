@@ -5,7 +5,7 @@ import type { Api, RouteDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/deps.ts';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../http/auth.ts';
 import { DEFAULT_SIGN_IN_POLICY, signIn, signOut, type SignInPolicy } from './auth.service.ts';
-import { createFirstAdmin, hasAdmin } from './user.service.ts';
+import { assignedProjects, createFirstAdmin, hasAdmin } from './user.service.ts';
 import { Me, Password, SignInInput, Username } from './user.schema.ts';
 
 export interface AuthRouteOptions {
@@ -31,6 +31,7 @@ export async function authRoutes(api: Api, deps: RouteDeps & AuthRouteOptions): 
         role: s.actor.role as Me['role'],
         scope: s.actor.scopeCode,
         csrfToken: s.csrfToken,
+        projects: await assignedProjects(db, s.actor),
       };
     },
   );
@@ -52,7 +53,14 @@ export async function authRoutes(api: Api, deps: RouteDeps & AuthRouteOptions): 
     async (req) => {
       const a = actorOf(req);
       if (a.role === 'system') throw new AppError('unauthorized', 'Sign in first');
-      return { username: a.username, displayName: req.displayName ?? a.username, role: a.role, scope: a.scopeCode, csrfToken: req.csrfToken ?? null };
+      return {
+        username: a.username,
+        displayName: req.displayName ?? a.username,
+        role: a.role,
+        scope: a.scopeCode,
+        csrfToken: req.csrfToken ?? null,
+        projects: await assignedProjects(db, a),
+      };
     },
   );
 

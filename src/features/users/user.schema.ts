@@ -70,6 +70,7 @@ export const Me = z.object({
   role: Role,
   scope: z.string().nullable(),
   csrfToken: z.string().nullable().describe('send it back as the X-CSRF-Token header on writes made with the session cookie'),
+  projects: z.array(z.string()).describe('the projects an agency reporter reports on (empty for other roles)'),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -157,3 +157,13 @@ export async function setUserDeleted(ctx: Ctx, username: string, deleted: boolea
     return after;
   });
 }
+
+/** The codes of the projects assigned to an agency reporter (empty for other roles). */
+export async function assignedProjects(q: Queryable, actor: Actor): Promise<string[]> {
+  if (actor.role !== 'agency_reporter' || actor.userId === null) return [];
+  const rows = await q.query<{ code: string }>(
+    'SELECT p.code FROM user_projects up JOIN projects p ON p.id = up.project_id WHERE up.user_id = $1 AND p.deleted_at IS NULL ORDER BY p.code',
+    [actor.userId],
+  );
+  return rows.map((r) => r.code);
+}
