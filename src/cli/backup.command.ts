@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { once } from 'node:events';
 import type { Command } from 'commander';
 import { systemActor } from '../core/context.ts';
 import { restoreBackup, writeBackup } from '../features/backup/backup.service.ts';
 import { hasAdmin } from '../features/users/user.service.ts';
+import { assertAdmin } from '../features/users/access.ts';
 import { withDb } from './with-db.ts';
 import { cliActor } from './actor.ts';
 
@@ -12,13 +14,21 @@ export function backupCommand(program: Command): void {
     .description('Write a backup of the whole database (PGlite or PostgreSQL) to FILE (gzipped JSON lines)')
     .action(async (file: string, _o: unknown, cmd: Command) => {
       const tmp = `${file}.partial`;
-      try {
-        const r = await withDb(cmd, async (db) => writeBackup(db, await cliActor(db, cmd), fs.createWriteStream(tmp)));
-        fs.renameSync(tmp, file);
-        process.stdout.write(`Backup written to ${file}: ${r.tables} tables, ${r.rows} rows\n`);
-      } finally {
-        fs.rmSync(tmp, { force: true });
-      }
+      const r = await withDb(cmd, async (db) => {
+        const actor = await cliActor(db, cmd);
+        assertAdmin(actor, 'back up the database');
+        const out = fs.createWriteStream(tmp);
+        try {
+          return await writeBackup(db, actor, out);
+        } catch (e) {
+          out.destroy();
+          await once(out, 'close').catch(() => {});
+          fs.rmSync(tmp, { force: true });
+          throw e;
+        }
+      });
+      fs.renameSync(tmp, file);
+      process.stdout.write(`Backup written to ${file}: ${r.tables} tables, ${r.rows} rows\n`);
     });
   program
     .command('restore <file>')

@@ -96,16 +96,10 @@ async function populate(s: TestServer): Promise<{ token: string; revokedToken: s
   return { token, revokedToken: revoked.token! };
 }
 
-// BUG: backup and restore fail on PostgreSQL with "TypeError: deps.every is not a function"
-// (src/features/backup/backup.service.ts tablesInDependencyOrder): array_agg(DISTINCT r.relname)
-// is of type name[], which node-postgres does not parse (PGlite does), so `deps` is the string
-// "{projects,users}" instead of an array. writeBackup and restoreBackup (and `padme backup` /
-// `padme restore` with DATABASE_URL) therefore throw on any PostgreSQL database. Expected: the
-// same as on PGlite. The PostgreSQL source and targets below are skipped until it is fixed.
-const describeUnlessPg = (kind: string) => (kind === 'postgres' ? describe.skip : describe);
+// Regression: node-postgres once returned the name[] of the dependency query as a string.
 
 for (const source of dbKinds('backup and restore')) {
-  describeUnlessPg(source)(`backup and restore from ${source}`, () => {
+  describe(`backup and restore from ${source}`, () => {
     let s: TestServer;
     let tokens: { token: string; revokedToken: string };
     let backup: { data: Buffer; tables: number; rows: number };
@@ -157,7 +151,7 @@ for (const source of dbKinds('backup and restore')) {
     });
 
     for (const target of dbKinds('backup and restore')) {
-      describeUnlessPg(target)(`into a fresh ${target} database`, () => {
+      describe(`into a fresh ${target} database`, () => {
         let db: Db;
         beforeAll(async () => {
           db = await freshDb(target);
@@ -323,12 +317,8 @@ describe('backup and restore through the CLI', { timeout: 180_000 }, () => {
   });
 });
 
-// BUG: a refused (or failed) `padme backup FILE` leaves an empty FILE.partial behind:
-// src/cli/backup.command.ts creates fs.createWriteStream(tmp), whose file is opened asynchronously,
-// after the `finally { fs.rmSync(tmp) }` has already run (and the stream is never closed).
-// Input: `padme --data DIR --as viewer backup out.gz`; expected: no out.gz nor out.gz.partial;
-// actual: out.gz.partial of 0 bytes.
-describe.skip('BUG: a refused backup leaves FILE.partial', { timeout: 120_000 }, () => {
+// Regression: a refused backup once left an empty FILE.partial behind.
+describe('a refused backup leaves no FILE.partial', { timeout: 120_000 }, () => {
   it('leaves neither FILE nor FILE.partial', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-backup-bug-'));
     try {

@@ -27,8 +27,8 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** The tables of the public schema, each after the tables it references. */
 export async function tablesInDependencyOrder(q: Queryable): Promise<TableInfo[]> {
   const rows = await q.query<{ name: string; deps: string[] }>(
-    `SELECT c.relname AS name,
-            coalesce(array_agg(DISTINCT r.relname) FILTER (WHERE r.relname IS NOT NULL AND r.relname <> c.relname), '{}') AS deps
+    `SELECT c.relname::text AS name,
+            coalesce(array_agg(DISTINCT r.relname::text) FILTER (WHERE r.relname IS NOT NULL AND r.relname <> c.relname), '{}') AS deps
        FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_constraint k ON k.conrelid = c.oid AND k.contype = 'f'
@@ -109,7 +109,6 @@ const SEEDED = new Set(['schema_migrations', 'provinces', 'cluster_schemes', 'cl
 /** Restores a backup into a database that holds no data yet (only what migrations and reference data put there). */
 export async function restoreBackup(db: Db, actor: Actor, input: Readable): Promise<{ tables: number; rows: number }> {
   assertAdmin(actor, 'restore the database');
-  const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity });
   return db.transaction(async (tx) => {
     const tables = await tablesInDependencyOrder(tx);
     for (const t of tables) {
@@ -122,6 +121,8 @@ export async function restoreBackup(db: Db, actor: Actor, input: Readable): Prom
         );
     }
     for (const t of [...tables].reverse()) if (SEEDED.has(t.name)) await tx.query(`DELETE FROM ${ident(t.name)}`);
+    // Read only now: lines a reader emits before anyone iterates it are lost.
+    const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity });
     let header: { format?: string; version?: number } | null = null;
     let current: { table: TableInfo; insert: string } | null = null;
     let count = 0;
