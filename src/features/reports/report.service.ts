@@ -100,7 +100,7 @@ function groupByOwner(rows: FigureRow[]): Map<string, FigureRow[]> {
 
 export async function ranking(q: Queryable, actor: Actor, query: RankingQuery): Promise<Ranking> {
   if (actor.role === 'agency_reporter')
-    throw new AppError('forbidden', `${actor.username} (agency reporter) may read only the projects assigned to it`);
+    throw new AppError('forbidden', `${actor.username} (agency reporter) may not read the ranking: it may read only the projects assigned to it`);
   const scheme = await schemeForFiscalYear(q, query.fiscalYear);
   const onDate = compositionDate(query.fiscalYear, query.asOf);
   const base = { fiscalYear: query.fiscalYear, asOf: query.asOf, level: query.level, scheme };

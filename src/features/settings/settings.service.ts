@@ -16,7 +16,7 @@ export async function updateSettings(ctx: Ctx, patch: Partial<SettingsT>): Promi
     assertAdmin(ctx.actor, 'change settings');
     const before = await getSettings(tx);
     for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) continue;
+      if (value === undefined || value === before[key as keyof SettingsT]) continue;
       await tx.query(
         `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
         [key, JSON.stringify(value)],
