@@ -247,6 +247,24 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expect.poll(options).toEqual(['อยู่ระหว่างการปรับเนื้อหารายละเอียด', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ยกเลิก']);
   });
 
+  it('shows what changed meanwhile when the project was changed since the page was opened', async () => {
+    await page.goto(`${server.url}/projects/UN1-2559-14`);
+    const form = page.getByRole('form', { name: 'เปลี่ยนสถานะ' });
+    await form.getByLabel('สถานะใหม่').selectOption({ label: 'ดำเนินการแล้วเสร็จ' });
+    await form.getByLabel('เหตุผล').fill('เสร็จสิ้น');
+    // Someone else starts the project behind this page's back.
+    const other = await server.json('/api/v1/projects/UN1-2559-14/status', {
+      method: 'POST',
+      body: JSON.stringify({ status: 'in_progress', date: '2016-01-06', reason: 'เริ่มงาน' }),
+    });
+    expect(other.status).toBe(200);
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(page, `${tid('conflict')} li`, 'status: approved → in_progress');
+    expect((await server.json<{ status: string }>('/api/v1/projects/UN1-2559-14')).body.status).toBe('in_progress');
+    await page.locator(tid('conflict')).getByRole('button', { name: 'โหลดข้อมูลล่าสุด' }).click();
+    await expect.poll(() => form.getByLabel('สถานะใหม่').locator('option').allTextContents()).toEqual(['ดำเนินการแล้วเสร็จ', 'ยกเลิก']);
+  });
+
   it('checks an import file, lists its row errors, and imports a good one', async () => {
     await page.goto(`${server.url}/import`);
     const header = 'code,fiscal_year,owner,name,budget,status\n';

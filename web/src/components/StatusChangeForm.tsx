@@ -9,6 +9,11 @@ import { useT } from '../prefs.tsx';
 import { BeDatePicker } from './BeDatePicker.tsx';
 import { useStatusLabel } from './StatusLabel.tsx';
 import { TextField } from './TextField.tsx';
+import { ApiError } from '../api.ts';
+import { ConflictNotice, changedFields } from './ConflictNotice.tsx';
+
+/** The fields of a project a stale status change may have missed. */
+const COMPARED = ['status', 'nameTh', 'agency', 'budget'] as const;
 
 const FIELDS = ['status', 'date', 'reason'] as const;
 
@@ -21,6 +26,7 @@ export function StatusChangeForm({ project, onChanged }: { project: Project; onC
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<ReturnType<typeof changedFields> | null>(null);
 
   if (allowed.length === 0) return <p className="panel">{t('finalStatus')}</p>;
 
@@ -34,7 +40,10 @@ export function StatusChangeForm({ project, onChanged }: { project: Project; onC
       setReason('');
       onChanged();
     } catch (e) {
-      setErrors(apiFieldErrors(e, FIELDS));
+      const current =
+        e instanceof ApiError && e.code === 'conflict' ? (e.details as { current?: Record<string, unknown> } | null)?.current : undefined;
+      if (current) setConflict(changedFields(project, current, COMPARED));
+      else setErrors(apiFieldErrors(e, FIELDS));
     } finally {
       setBusy(false);
     }
@@ -65,6 +74,7 @@ export function StatusChangeForm({ project, onChanged }: { project: Project; onC
         <BeDatePicker label={t('date')} name="statusDate" value={date} onChange={setDate} error={errors.date} />
       </div>
       <TextField label={`${t('reason')} (${t('required')})`} name="reason" value={reason} onChange={setReason} error={errors.reason} multiline />
+      {conflict && <ConflictNotice changes={conflict} onReload={onChanged} />}
       {errors.form && (
         <p className="error" role="alert">
           {errors.form}
