@@ -21,6 +21,8 @@ import { authRoutes } from '../features/users/auth.routes.ts';
 import { userRoutes } from '../features/users/user.routes.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { settingsRoutes } from '../features/settings/settings.routes.ts';
+import { budgetLineRoutes } from '../features/budget/budget-lines.routes.ts';
+import { commitmentRoutes } from '../features/commitments/commitment.routes.ts';
 import type { SignInPolicy } from '../features/users/auth.service.ts';
 import { registerAuth } from './auth.ts';
 
@@ -134,6 +136,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await ledgerRoutes(api, deps);
       await reportRoutes(api, deps);
       await importRoutes(api, deps);
+      await budgetLineRoutes(api, deps);
+      await commitmentRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -10,7 +10,8 @@ import type { ChangeStatusInput, CreateProjectInput, Project, ProjectListQuery, 
 import { findProjectRow, insertStatusChange, queryProjects, statusHistory, toProject, type ProjectRow } from './project.queries.ts';
 import { allowedTransitions, canTransition } from './project.status.ts';
 import { firstBreach } from '../budget/ledger.rules.ts';
-import { liveAmounts } from '../budget/ledger.queries.ts';
+import { budgetLines, liveAmounts, liveEntries } from '../budget/ledger.queries.ts';
+import { firstCategoryBreach } from '../budget/category.ts';
 
 const FAR_FUTURE = '9999-12-31';
 
@@ -125,7 +126,16 @@ export async function updateProject(ctx: Ctx, code: string, input: UpdateProject
     const row = await lockProjectFor(tx, ctx.actor, code, 'update');
     checkVersion(row, input.version);
     const budget = input.budget ?? row.budget;
-    const breach = firstBreach(budget, await liveAmounts(tx, row.id));
+    // With budget lines by category, the budget is their sum: one line follows it, several must be set as lines.
+    const own = await budgetLines(tx, row.id);
+    if (own.length > 1 && budget !== row.budget) {
+      throw new AppError('validation', `Project ${code} has a budget in ${own.length} categories: change its budget lines instead`, {
+        field: 'budget',
+      });
+    }
+    const breach = own.length
+      ? firstCategoryBreach([{ category: own[0]!.category, amount: budget }], await liveEntries(tx, row.id))
+      : firstBreach(budget, await liveAmounts(tx, row.id));
     if (breach) {
       throw new AppError(
         'over_allocation',
@@ -133,6 +143,7 @@ export async function updateProject(ctx: Ctx, code: string, input: UpdateProject
         { field: 'budget' },
       );
     }
+    if (own.length === 1) await tx.query('UPDATE project_budget_lines SET amount = $2 WHERE project_id = $1', [row.id, budget]);
     await tx.query(
       `UPDATE projects SET name_th = $2, agency = $3, budget = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE id = $1`,
       [row.id, input.nameTh ?? row.name_th, input.agency === undefined ? row.agency : input.agency || null, budget, ctx.actor.username],
