@@ -23,6 +23,8 @@ import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { settingsRoutes } from '../features/settings/settings.routes.ts';
 import { budgetLineRoutes } from '../features/budget/budget-lines.routes.ts';
 import { commitmentRoutes } from '../features/commitments/commitment.routes.ts';
+import { planRoutes } from '../features/plans/plan.routes.ts';
+import { progressRoutes } from '../features/progress/progress.routes.ts';
 import type { SignInPolicy } from '../features/users/auth.service.ts';
 import { registerAuth } from './auth.ts';
 
@@ -138,6 +140,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await importRoutes(api, deps);
       await budgetLineRoutes(api, deps);
       await commitmentRoutes(api, deps);
+      await planRoutes(api, deps);
+      await progressRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
