@@ -30,52 +30,55 @@ export async function getBudgetLines(q: Queryable, actor: Actor, code: string): 
  * commitment limit must hold in every category on every date.
  */
 export async function setBudgetLines(ctx: Ctx, code: string, input: SetBudgetLinesInput): Promise<BudgetLines> {
-  return ctx.db.transaction(async (tx) => {
-    const p = await lockProjectFor(tx, ctx.actor, code, 'update');
-    if (input.version !== undefined && input.version !== p.version) {
-      throw new AppError(
-        'conflict',
-        `Project ${code} was changed since you read it (your version ${input.version}, now ${p.version}). Reload and try again.`,
-        {
-          currentVersion: p.version,
-        },
-      );
-    }
-    const lines = effectiveLines(0n, input.lines);
-    const entries = await liveEntries(tx, p.id);
-    const breach = firstCategoryBreach(lines, entries);
-    if (breach) {
-      throw new AppError(
-        'over_allocation',
-        `These budget lines would leave project ${code} with a ${breach.category} allocation of ${formatAmount(breach.allocated)} as of ${breach.date}, below the ${formatAmount(breach.disbursed)} disbursed from it by then`,
-        { field: 'lines', category: breach.category, date: breach.date },
-      );
-    }
-    const cb = firstCommitmentBreach(
-      lines,
-      entries.map((e) => ({ ...e, againstCommitment: e.commitmentId !== null })),
-      await liveCommitments(tx, p.id),
+  return ctx.db.transaction((tx) => applyBudgetLines(tx, ctx.actor, code, input));
+}
+
+/** Sets a project's budget lines inside the caller's transaction (the API, the demo). */
+export async function applyBudgetLines(tx: Queryable, actor: Actor, code: string, input: SetBudgetLinesInput): Promise<BudgetLines> {
+  const p = await lockProjectFor(tx, actor, code, 'update');
+  if (input.version !== undefined && input.version !== p.version) {
+    throw new AppError(
+      'conflict',
+      `Project ${code} was changed since you read it (your version ${input.version}, now ${p.version}). Reload and try again.`,
+      {
+        currentVersion: p.version,
+      },
     );
-    if (cb) {
-      throw new AppError(
-        'over_allocation',
-        `These budget lines would leave project ${code} with a ${cb.category} allocation of ${formatAmount(cb.figures.allocated)} as of ${cb.date}, below its ${formatAmount(cb.figures.committed)} committed and ${formatAmount(cb.figures.disbursed - cb.figures.disbursedAgainstCommitments)} disbursed without a commitment`,
-        { field: 'lines', category: cb.category, date: cb.date },
-      );
-    }
-    const before = toOutput(code, p.budget, await budgetLines(tx, p.id));
-    const budget = sumSatang(lines.map((l) => l.amount));
-    await tx.query('DELETE FROM project_budget_lines WHERE project_id = $1', [p.id]);
-    for (const l of lines) {
-      await tx.query('INSERT INTO project_budget_lines (project_id, category, amount) VALUES ($1, $2, $3)', [p.id, l.category, l.amount]);
-    }
-    await tx.query('UPDATE projects SET budget = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [
-      p.id,
-      budget,
-      ctx.actor.username,
-    ]);
-    const after = toOutput(code, budget, lines);
-    await audit(tx, ctx.actor, { action: 'update', entityType: 'project_budget_lines', entityKey: code, before, after, reason: input.reason });
-    return after;
-  });
+  }
+  const lines = effectiveLines(0n, input.lines);
+  const entries = await liveEntries(tx, p.id);
+  const breach = firstCategoryBreach(lines, entries);
+  if (breach) {
+    throw new AppError(
+      'over_allocation',
+      `These budget lines would leave project ${code} with a ${breach.category} allocation of ${formatAmount(breach.allocated)} as of ${breach.date}, below the ${formatAmount(breach.disbursed)} disbursed from it by then`,
+      { field: 'lines', category: breach.category, date: breach.date },
+    );
+  }
+  const cb = firstCommitmentBreach(
+    lines,
+    entries.map((e) => ({ ...e, againstCommitment: e.commitmentId !== null })),
+    await liveCommitments(tx, p.id),
+  );
+  if (cb) {
+    throw new AppError(
+      'over_allocation',
+      `These budget lines would leave project ${code} with a ${cb.category} allocation of ${formatAmount(cb.figures.allocated)} as of ${cb.date}, below its ${formatAmount(cb.figures.committed)} committed and ${formatAmount(cb.figures.disbursed - cb.figures.disbursedAgainstCommitments)} disbursed without a commitment`,
+      { field: 'lines', category: cb.category, date: cb.date },
+    );
+  }
+  const before = toOutput(code, p.budget, await budgetLines(tx, p.id));
+  const budget = sumSatang(lines.map((l) => l.amount));
+  await tx.query('DELETE FROM project_budget_lines WHERE project_id = $1', [p.id]);
+  for (const l of lines) {
+    await tx.query('INSERT INTO project_budget_lines (project_id, category, amount) VALUES ($1, $2, $3)', [p.id, l.category, l.amount]);
+  }
+  await tx.query('UPDATE projects SET budget = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [
+    p.id,
+    budget,
+    actor.username,
+  ]);
+  const after = toOutput(code, budget, lines);
+  await audit(tx, actor, { action: 'update', entityType: 'project_budget_lines', entityKey: code, before, after, reason: input.reason });
+  return after;
 }

@@ -387,7 +387,7 @@ describeEachDb('project progress API', (kind) => {
           amount: '287842.55',
           percent: '19.19',
           targetPercent: '40.00',
-          explanation: 'the rest of the plan at 36.81 % of its pace, as over the last 60 days: 19.19 % by 31 Mar 2016 against a target of 40.00 %',
+          explanation: 'the rest of the plan at 36.81 % of its pace, as over the last 60 days: 19.19 % by 31 March 2016 against a target of 40.00 %',
           explanationTh:
             'ตามแผนที่เหลือ ด้วยอัตราร้อยละ 36.81 ของแผนเช่นเดียวกับ 60 วันที่ผ่านมา คาดว่าจะเบิกจ่ายได้ ร้อยละ 19.19 ภายในวันที่ 31 มีนาคม 2559 เทียบกับเป้าหมายร้อยละ 40.00',
         },

@@ -69,7 +69,7 @@ describe('forecast', () => {
       amount: 31900000n,
       percent: 3190n,
       paceOfPlan: null,
-      explanation: 'at the pace of the last 60 days: 31.90 % by 31 Mar 2016 against a target of 52.00 %',
+      explanation: 'at the pace of the last 60 days: 31.90 % by 31 March 2016 against a target of 52.00 %',
       explanationTh: 'ตามอัตราการเบิกจ่าย 60 วันที่ผ่านมา คาดว่าจะเบิกจ่ายได้ ร้อยละ 31.90 ภายในวันที่ 31 มีนาคม 2559 เทียบกับเป้าหมายร้อยละ 52.00',
     });
   });
@@ -96,7 +96,7 @@ describe('forecast', () => {
     });
     // 250,000.00 + 500,000.00 planned ahead * 50 % = 500,000.00 of 800,000.00
     expect(f).toMatchObject({ method: 'plan', amount: 50000000n, percent: 6250n, paceOfPlan: 5000n });
-    expect(f.explanation).toBe('the rest of the plan at 50.00 % of its pace, as over the last 31 days: 62.50 % by 31 Mar 2016');
+    expect(f.explanation).toBe('the rest of the plan at 50.00 % of its pace, as over the last 31 days: 62.50 % by 31 March 2016');
   });
 
   it('never above the allocation, never below what is disbursed, and the actual once the date is past', () => {

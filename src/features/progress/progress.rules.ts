@@ -107,7 +107,7 @@ export interface Forecast {
 
 const pctText = (h: Hundredths | null) => (h === null ? '-' : `${formatPercent(h)} %`);
 const enDate = (d: IsoDate) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(utc(d)));
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(utc(d)));
 
 /**
  * The disbursement forecast at a date. With a plan that planned something over the last

@@ -47,34 +47,37 @@ export async function getTargets(q: Queryable, _actor: Actor, fiscalYear: number
 
 /** Sets (replaces) the targets of a fiscal year: the cabinet's, or an owner's own. Administrators only. */
 export async function setTargets(ctx: Ctx, input: SetTargetsInput): Promise<Targets> {
-  return ctx.db.transaction(async (tx) => {
-    assertAdmin(ctx.actor, 'set disbursement targets');
-    const ownerKey = input.owner ? (await resolveOwner(tx, input.owner, input.fiscalYear)).code : '';
-    const seen = new Set<string>();
-    for (const t of input.targets) {
-      const k = `${t.quarter}/${t.category}`;
-      if (seen.has(k)) throw new AppError('validation', `Quarter ${t.quarter} (${t.category}) appears twice`, { field: 'targets' });
-      seen.add(k);
-    }
-    const before = await q_targets(tx, input.fiscalYear, ownerKey);
-    await tx.query('DELETE FROM disbursement_targets WHERE fiscal_year = $1 AND owner_key = $2', [input.fiscalYear, ownerKey]);
-    for (const t of input.targets) {
-      await tx.query(
-        `INSERT INTO disbursement_targets (fiscal_year, owner_key, quarter, category, percent_hundredths, updated_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [input.fiscalYear, ownerKey, t.quarter, t.category, Number(t.percent), ctx.actor.username],
-      );
-    }
-    const after = await q_targets(tx, input.fiscalYear, ownerKey);
-    await audit(tx, ctx.actor, {
-      action: 'update',
-      entityType: 'disbursement_targets',
-      entityKey: `${input.fiscalYear}/${ownerKey || 'cabinet'}`,
-      before: { targets: before },
-      after: { targets: after },
-      reason: input.reason ?? null,
-    });
-    return { fiscalYear: input.fiscalYear, owner: ownerKey || null, targets: await targetsFor(tx, input.fiscalYear, ownerKey || null) };
+  return ctx.db.transaction((tx) => applyTargets(tx, ctx.actor, input));
+}
+
+/** Sets the targets inside the caller's transaction (the API, the demo). */
+export async function applyTargets(tx: Queryable, actor: Actor, input: SetTargetsInput): Promise<Targets> {
+  assertAdmin(actor, 'set disbursement targets');
+  const ownerKey = input.owner ? (await resolveOwner(tx, input.owner, input.fiscalYear)).code : '';
+  const seen = new Set<string>();
+  for (const t of input.targets) {
+    const k = `${t.quarter}/${t.category}`;
+    if (seen.has(k)) throw new AppError('validation', `Quarter ${t.quarter} (${t.category}) appears twice`, { field: 'targets' });
+    seen.add(k);
+  }
+  const before = await q_targets(tx, input.fiscalYear, ownerKey);
+  await tx.query('DELETE FROM disbursement_targets WHERE fiscal_year = $1 AND owner_key = $2', [input.fiscalYear, ownerKey]);
+  for (const t of input.targets) {
+    await tx.query(
+      `INSERT INTO disbursement_targets (fiscal_year, owner_key, quarter, category, percent_hundredths, updated_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [input.fiscalYear, ownerKey, t.quarter, t.category, Number(t.percent), actor.username],
+    );
+  }
+  const after = await q_targets(tx, input.fiscalYear, ownerKey);
+  await audit(tx, actor, {
+    action: 'update',
+    entityType: 'disbursement_targets',
+    entityKey: `${input.fiscalYear}/${ownerKey || 'cabinet'}`,
+    before: { targets: before },
+    after: { targets: after },
+    reason: input.reason ?? null,
   });
+  return { fiscalYear: input.fiscalYear, owner: ownerKey || null, targets: await targetsFor(tx, input.fiscalYear, ownerKey || null) };
 }
 
 async function q_targets(q: Queryable, fiscalYear: number, ownerKey: string) {
