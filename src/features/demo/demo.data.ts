@@ -345,23 +345,6 @@ export interface DemoProgress {
 }
 
 export const FY2559_PROGRESS: Record<string, DemoProgress> = {
-  'UN1-2559-01': {
-    lines: [
-      { category: 'operating', amount: '15000000.00' },
-      { category: 'investment', amount: '30000000.00' },
-    ],
-    commitments: [
-      {
-        number: 'สญ.59-01/001',
-        kind: 'contract',
-        date: '2015-11-10',
-        vendor: 'บริษัท ล้านนาก่อสร้าง จำกัด (ตัวอย่าง)',
-        amount: '12500000.00',
-        category: 'investment',
-      },
-    ],
-    payments: { 'GF59-0101': { category: 'operating' }, 'GF59-0102': { commitment: 'สญ.59-01/001' } },
-  },
   'UN1-2559-03': {
     commitments: [
       {
@@ -376,14 +359,18 @@ export const FY2559_PROGRESS: Record<string, DemoProgress> = {
     payments: { 'GF59-0301': { commitment: 'ใบสั่งซื้อ 59-03/001' } },
   },
   'UN1-2559-05': {
+    lines: [
+      { category: 'operating', amount: '7400000.00' },
+      { category: 'investment', amount: '20000000.00' },
+    ],
     commitments: [
       {
         number: 'สญ.59-05/001',
         kind: 'contract',
         date: '2015-12-01',
-        vendor: 'บริษัท แม่ฮ่องสอนทัวร์ จำกัด (ตัวอย่าง)',
+        vendor: 'บริษัท แม่ฮ่องสอนก่อสร้าง จำกัด (ตัวอย่าง)',
         amount: '3500000.00',
-        category: 'operating',
+        category: 'investment',
       },
     ],
     payments: { 'GF59-0501': { commitment: 'สญ.59-05/001' } },

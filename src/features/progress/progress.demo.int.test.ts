@@ -24,31 +24,33 @@ describeEachDb('progress on the demo data', (kind) => {
       disbursed: '1421593.29',
       disbursedPercent: '0.40',
       // 1 % of every approved project's budget in Nov, 2 % in Dec, 5 % in Jan of which 5/31 by the 5th
-      planned: '12897045.95',
+      planned: '12897045.94',
       plannedPercent: '3.59',
-      committed: '38100000.00',
-      disbursedAgainstCommitments: '1071593.29',
-      uncommitted: '320970700.00',
+      committed: '25600000.00',
+      disbursedAgainstCommitments: '859142.79',
+      uncommitted: '333258249.50',
     });
     expect(r.byCategory.map((c) => [c.category, c.allocated, c.disbursed, c.committed])).toEqual([
-      ['operating', '305100000.00', '1209142.79', '5600000.00'],
-      ['investment', '54320700.00', '212450.50', '32500000.00'],
+      ['operating', '315100000.00', '1236210.50', '2100000.00'],
+      ['investment', '44320700.00', '185382.79', '23500000.00'],
     ]);
   });
 
   it('warns of approved projects without a commitment and of the missed first-quarter targets', () => {
     expect(r.targetInForce).toEqual({ quarter: 1, endDate: '2015-12-31', percent: '30.00', met: false });
     expect(r.warnings.map((w) => [w.kind, w.project ?? w.category])).toEqual([
-      ...['02', '04', '06', '09', '10', '11', '12', '13', '14'].map((n) => ['no_commitment', `UN1-2559-${n}`]),
+      ...['01', '02', '04', '06', '09', '10', '11', '12', '13', '14'].map((n) => ['no_commitment', `UN1-2559-${n}`]),
       ['below_target', 'all'],
       ['below_target', 'investment'],
     ]);
   });
 
+  // Checked independently: plan to 31 Mar 94,869,796.00 - 12,897,045.94 planned by 5 Jan, at 1,421,593.29 disbursed
+  // of the 12,219,404.54 planned over the 60 days after 6 Nov 2558 (11.63 %).
   it('forecasts the end of the quarter and of the year from the plan and the pace', () => {
     expect(r.forecasts.map((f) => [f.date, f.method, f.amount, f.percent, f.targetPercent])).toEqual([
-      ['2016-03-31', 'plan', '10958220.95', '3.05', '52.00'],
-      ['2016-09-30', 'plan', '39339224.85', '10.95', '96.00'],
+      ['2016-03-31', 'plan', '10958220.96', '3.05', '52.00'],
+      ['2016-09-30', 'plan', '39339224.88', '10.95', '96.00'],
     ]);
     expect(r.forecasts[0]!.explanation).toBe(
       'the rest of the plan at 11.63 % of its pace, as over the last 60 days: 3.05 % by 31 March 2016 against a target of 52.00 %',

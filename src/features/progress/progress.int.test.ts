@@ -459,6 +459,17 @@ describeEachDb('project progress API', (kind) => {
       expect(ws.getRow(3).getCell(6).value).toBe(150000);
     });
 
+    it('a budget below what is committed is refused', async () => {
+      const version = async () => (await s.json<{ version: number }>('/api/v1/projects/PG-02')).body.version;
+      const r = await send('PATCH', '/api/v1/projects/PG-02', { budget: '20000.00', version: await version() });
+      expect(r.status).toBe(422);
+      expect(r.body.error.message).toBe(
+        'A budget of 20000.00 would leave project PG-02 with an allocation of 20000.00 as of 2016-01-04, below its 1.00 committed and 20000.00 disbursed without a commitment',
+      );
+      expect((await send('PATCH', '/api/v1/projects/PG-02', { budget: '20001.00', version: await version() })).status).toBe(200);
+      expect((await send('PATCH', '/api/v1/projects/PG-02', { budget: '200000.00', version: await version() })).status).toBe(200);
+    });
+
     it('read access: an agency reporter may not; a committee member of the cluster may', async () => {
       const reporter = await s.as({ username: 'rep-1', role: 'agency_reporter', projects: ['PG-01'] });
       expect((await reporter.json('/api/v1/reports/progress?owner=upper-north-1&fiscalYear=2559&asOf=2016-01-05')).status).toBe(403);

@@ -10,8 +10,9 @@ import type { ChangeStatusInput, CreateProjectInput, Project, ProjectListQuery, 
 import { findProjectRow, insertStatusChange, queryProjects, statusHistory, toProject, type ProjectRow } from './project.queries.ts';
 import { allowedTransitions, canTransition } from './project.status.ts';
 import { firstBreach } from '../budget/ledger.rules.ts';
-import { budgetLines, liveAmounts, liveEntries } from '../budget/ledger.queries.ts';
-import { firstCategoryBreach } from '../budget/category.ts';
+import { budgetLines, liveAmounts, liveCommitments, liveEntries } from '../budget/ledger.queries.ts';
+import { DEFAULT_CATEGORY, firstCategoryBreach } from '../budget/category.ts';
+import { firstCommitmentBreach } from '../commitments/commitment.rules.ts';
 
 const FAR_FUTURE = '9999-12-31';
 
@@ -142,6 +143,19 @@ export async function updateProject(ctx: Ctx, code: string, input: UpdateProject
         `A budget of ${formatAmount(budget)} would leave project ${code} with an allocation of ${formatAmount(breach.allocated)} as of ${breach.date}, below the ${formatAmount(breach.disbursed)} disbursed by then`,
         { field: 'budget' },
       );
+    }
+    const commitments = await liveCommitments(tx, row.id);
+    if (commitments.length) {
+      const lines = [{ category: own[0]?.category ?? DEFAULT_CATEGORY, amount: budget }];
+      const entries = (await liveEntries(tx, row.id)).map((e) => ({ ...e, againstCommitment: e.commitmentId !== null }));
+      const cb = firstCommitmentBreach(lines, entries, commitments);
+      if (cb) {
+        throw new AppError(
+          'over_allocation',
+          `A budget of ${formatAmount(budget)} would leave project ${code} with an allocation of ${formatAmount(cb.figures.allocated)} as of ${cb.date}, below its ${formatAmount(cb.figures.committed)} committed and ${formatAmount(cb.figures.disbursed - cb.figures.disbursedAgainstCommitments)} disbursed without a commitment`,
+          { field: 'budget' },
+        );
+      }
     }
     if (own.length === 1) await tx.query('UPDATE project_budget_lines SET amount = $2 WHERE project_id = $1', [row.id, budget]);
     await tx.query(
