@@ -477,4 +477,37 @@ describeEachDb('project progress API', (kind) => {
       expect((await member.json('/api/v1/reports/progress?owner=upper-north-1&fiscalYear=2559&asOf=2016-01-05')).status).toBe(200);
     });
   });
+
+  describe('disbursement import with categories and commitments', () => {
+    const upload = async (content: string) => {
+      const fd = new FormData();
+      fd.append('file', new Blob([new TextEncoder().encode(content)]), 'd.csv');
+      const res = await s.api('/api/v1/imports/disbursements', { method: 'POST', body: fd });
+      return { status: res.status, body: (await res.json()) as { added?: number; error?: { details: { errors: unknown[] } } } };
+    };
+
+    it('names the category or the commitment of each row; a project with several categories needs one', async () => {
+      const bad = await upload(
+        'project_code,date,amount,ref,category,commitment\nPG-01,2016-02-03,10.00,IMP-1,,\nPG-01,2016-02-03,10.00,IMP-2,capital,\n',
+      );
+      expect(bad.status).toBe(422);
+      expect(bad.body.error!.details.errors).toEqual([
+        { row: 2, field: 'category', message: 'Project PG-01: the project has several budget categories (operating, investment): name the category' },
+        {
+          row: 3,
+          field: 'category',
+          message: '"capital" is not a budget category: use operating, investment, other or งบดำเนินงาน, งบลงทุน, งบรายจ่ายอื่น',
+        },
+      ]);
+      const good = await upload(
+        'รหัสโครงการ,วันที่,จำนวนเงิน,เลขที่เอกสาร,หมวดงบประมาณ,เลขที่สัญญา\nPG-01,3/2/2559,10.00,IMP-1,งบดำเนินงาน,\nPG-01,3/2/2559,20.00,IMP-2,,C-2\n',
+      );
+      expect(good).toMatchObject({ status: 200, body: { added: 2 } });
+      const ledger = await s.json<{ ref: string; category: string; commitment: string | null }[]>('/api/v1/projects/PG-01/ledger');
+      expect(ledger.body.filter((e) => e.ref.startsWith('IMP')).map((e) => [e.ref, e.category, e.commitment])).toEqual([
+        ['IMP-1', 'operating', null],
+        ['IMP-2', 'investment', 'C-2'],
+      ]);
+    });
+  });
 });
