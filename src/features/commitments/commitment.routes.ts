@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { IsoDateString } from '../../core/schemas.ts';
+import { IsoDateString, ReasonBody } from '../../core/schemas.ts';
 import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
-import { CommitmentInput, ProjectCommitments } from './commitment.schema.ts';
-import { listCommitments, recordCommitment } from './commitment.service.ts';
+import { Commitment, CommitmentInput, ProjectCommitments } from './commitment.schema.ts';
+import { deleteCommitment, listCommitments, recordCommitment } from './commitment.service.ts';
 
 const CodeParam = z.object({ code: z.string().min(1).max(64) });
 const Outcome = z.object({ outcome: z.enum(['added', 'unchanged']) });
@@ -36,5 +36,19 @@ export async function commitmentRoutes(api: Api, deps: RouteDeps): Promise<void>
       const outcome = await recordCommitment(ctxOf(deps, req), req.params.code, req.body);
       return reply.code(outcome === 'added' ? 201 : 200).send({ outcome });
     },
+  );
+
+  api.post(
+    '/projects/:code/commitments/:number/delete',
+    {
+      schema: {
+        tags: ['commitments'],
+        summary: 'Delete a commitment (soft, with a reason); refused while disbursements are paid against it',
+        params: CodeParam.extend({ number: z.string().min(1).max(100) }),
+        body: ReasonBody,
+        response: { 200: Commitment },
+      },
+    },
+    async (req) => deleteCommitment(ctxOf(deps, req), req.params.code, req.params.number, req.body.reason),
   );
 }

@@ -112,3 +112,25 @@ export async function getCommitment(q: Queryable, actor: Actor, code: string, nu
   if (!row) throw new AppError('not_found', `Commitment ${number} of project ${code} not found`);
   return toCommitment(row);
 }
+
+/** Deletes a commitment (soft, with a reason); refused while disbursements are paid against it. */
+export async function deleteCommitment(ctx: Ctx, code: string, number: string, reason: string): Promise<Commitment> {
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProjectFor(tx, ctx.actor, code, 'record commitments on');
+    const [row] = await commitmentRows(tx, p.id, number);
+    if (!row) throw new AppError('not_found', `Commitment ${number} of project ${code} not found`);
+    const [paid] = await tx.query<{ n: bigint }>('SELECT count(*) AS n FROM ledger_entries WHERE commitment_id = $1 AND deleted_at IS NULL', [
+      row.id,
+    ]);
+    if (paid!.n > 0n) {
+      throw new AppError(
+        'conflict',
+        `Commitment ${number} of project ${code} has ${paid!.n} disbursement(s) paid against it: delete or correct them first`,
+      );
+    }
+    await tx.query('UPDATE commitments SET deleted_at = now() WHERE id = $1', [row.id]);
+    const before = toCommitment(row);
+    await audit(tx, ctx.actor, { action: 'delete', entityType: 'commitment', entityKey: `${code}/${number}`, before, after: null, reason });
+    return before;
+  });
+}

@@ -194,6 +194,23 @@ describeEachDb('project progress API', (kind) => {
       });
     });
 
+    it('a commitment is deleted with a reason, not while paid against', async () => {
+      const paid = await send('POST', '/api/v1/projects/PG-01/commitments/C-1/delete', { reason: 'ยกเลิกสัญญา' });
+      expect(paid.status).toBe(409);
+      expect(paid.body.error.message).toBe('Commitment C-1 of project PG-01 has 1 disbursement(s) paid against it: delete or correct them first');
+      await ok('POST', '/api/v1/projects/PG-01/commitments', {
+        number: 'C-X',
+        date: '2016-01-04',
+        vendor: 'v',
+        amount: '1.00',
+        category: 'operating',
+      });
+      expect((await send('POST', '/api/v1/projects/PG-01/commitments/C-X/delete', { reason: 'ผิดพลาด' })).status).toBe(200);
+      expect((await send('POST', '/api/v1/projects/PG-01/commitments/C-X/delete', { reason: 'ผิดพลาด' })).status).toBe(404);
+      const audit = await s.json<{ action: string; reason: string }[]>('/api/v1/audit?entityType=commitment&entityKey=PG-01/C-X');
+      expect(audit.body.map((a) => a.action).sort()).toEqual(['create', 'delete']);
+    });
+
     it('who may record commitments', async () => {
       const body = { number: 'C-9', date: '2016-01-04', vendor: 'v', amount: '1.00' };
       const officer = await s.as({ username: 'un1-officer', role: 'cluster_officer', scope: 'upper-north-1' });
@@ -210,6 +227,8 @@ describeEachDb('project progress API', (kind) => {
       expect(audit.body.map((a) => [a.actor, a.entityKey]).sort()).toEqual([
         ['test-admin (token test)', 'PG-01/C-1'],
         ['test-admin (token test)', 'PG-01/C-2'],
+        ['test-admin (token test)', 'PG-01/C-X'],
+        ['test-admin (token test)', 'PG-01/C-X'],
         ['un1-officer (token test)', 'PG-02/C-9'],
       ]);
     });
