@@ -46,14 +46,14 @@ describeEachDb('progress on the demo data', (kind) => {
   });
 
   // Checked independently: plan to 31 Mar 94,869,796.00 - 12,897,045.94 planned by 5 Jan, at 1,421,593.29 disbursed
-  // of the 12,219,404.54 planned over the 60 days after 6 Nov 2558 (11.63 %).
+  //
   it('forecasts the end of the quarter and of the year from the plan and the pace', () => {
     expect(r.forecasts.map((f) => [f.date, f.method, f.amount, f.percent, f.targetPercent])).toEqual([
-      ['2016-03-31', 'plan', '10958220.96', '3.05', '52.00'],
-      ['2016-09-30', 'plan', '39339224.88', '10.95', '96.00'],
+      ['2016-03-31', 'sum', '10958220.94', '3.05', '52.00'],
+      ['2016-09-30', 'sum', '39339224.88', '10.95', '96.00'],
     ]);
     expect(r.forecasts[0]!.explanation).toBe(
-      'the rest of the plan at 11.63 % of its pace, as over the last 60 days: 3.05 % by 31 March 2016 against a target of 52.00 %',
+      "the sum of the projects' forecasts (14 from their plans, 1 at their pace): 3.05 % by 31 March 2016 against a target of 52.00 %",
     );
   });
 

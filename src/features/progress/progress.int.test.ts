@@ -395,22 +395,42 @@ describeEachDb('project progress API', (kind) => {
       );
     });
 
-    it('the forecast: the rest of the plan at the pace achieved against it over the last 60 days', async () => {
+    it('the forecast: each project from its plan in force or its pace; the owner their sum', async () => {
       const r = await report('2016-01-05');
-      // window after 2015-11-06: planned 490,000.00 - 20,000.00 = 470,000.00; disbursed 173,000.00 (36.81 % of it);
-      // 802,000.00 planned by 31 Mar: 173,000.00 + 312,000.00 * 173/470 = 287,842.55 of 1,500,000.00
+      // PG-01: 150,000.00 disbursed of the 430,000.00 planned after 6 Nov; 260,000.00 planned ahead, at that rate: 240,697.67
+      // PG-02 (no plan): 20,000.00 over the last 60 days, continued for 86 days: 48,666.66 (for 269 days to 30 Sep: 109,666.66)
+      // PG-03 (version 2): 3,000.00 of 40,000.00 planned; 52,000.00 ahead at 7.5 %: 6,900.00
+      expect(r.projects.map((p) => p.forecasts.map((f) => [f.method, f.amount]))).toEqual([
+        [
+          ['plan', '240697.67'],
+          ['plan', '240697.67'],
+        ],
+        [
+          ['pace', '48666.66'],
+          ['pace', '109666.66'],
+        ],
+        [
+          ['plan', '6900.00'],
+          ['plan', '6900.00'],
+        ],
+      ]);
+      expect(r.projects[0]!.forecasts[0]!.explanation).toBe(
+        'the rest of the plan at 34.88 % of its pace, as over the last 60 days: 24.07 % by 31 March 2016 against a target of 40.00 %',
+      );
+      expect(r.projects[1]!.forecasts[0]!.explanation).toBe('at the pace of the last 60 days: 24.33 % by 31 March 2016 against a target of 40.00 %');
       expect(r.forecasts).toEqual([
         {
           date: '2016-03-31',
-          method: 'plan',
-          amount: '287842.55',
-          percent: '19.19',
+          method: 'sum',
+          amount: '296264.33',
+          percent: '19.75',
           targetPercent: '40.00',
-          explanation: 'the rest of the plan at 36.81 % of its pace, as over the last 60 days: 19.19 % by 31 March 2016 against a target of 40.00 %',
+          explanation:
+            "the sum of the projects' forecasts (2 from their plans, 1 at their pace): 19.75 % by 31 March 2016 against a target of 40.00 %",
           explanationTh:
-            'ตามแผนที่เหลือ ด้วยอัตราร้อยละ 36.81 ของแผนเช่นเดียวกับ 60 วันที่ผ่านมา คาดว่าจะเบิกจ่ายได้ ร้อยละ 19.19 ภายในวันที่ 31 มีนาคม 2559 เทียบกับเป้าหมายร้อยละ 40.00',
+            'รวมคาดการณ์รายโครงการ (ตามแผน 2 โครงการ ตามอัตราการเบิกจ่าย 1 โครงการ) คาดว่าจะเบิกจ่ายได้ ร้อยละ 19.75 ภายในวันที่ 31 มีนาคม 2559 เทียบกับเป้าหมายร้อยละ 40.00',
         },
-        expect.objectContaining({ date: '2016-09-30', method: 'plan', amount: '287842.55', percent: '19.19', targetPercent: null }),
+        expect.objectContaining({ date: '2016-09-30', method: 'sum', amount: '357264.33', percent: '23.82', targetPercent: null }),
       ]);
     });
 

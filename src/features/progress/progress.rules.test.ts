@@ -4,6 +4,7 @@ import {
   daysBetween,
   forecast,
   hasNoCommitmentTooLong,
+  sumForecasts,
   isBehindPlan,
   isBelowTarget,
   lastEndedQuarter,
@@ -115,5 +116,31 @@ describe('forecast', () => {
     expect(returns).toMatchObject({ method: 'pace', amount: 9000000n, percent: 900n });
     const past = forecast({ asOf: '2016-01-05', target: '2015-12-31', allocated: 100000000n, disbursements: pays, plan: null });
     expect(past).toMatchObject({ method: 'actual', amount: 19000000n, percent: 1900n });
+  });
+});
+
+describe("an owner's forecast", () => {
+  it('is the sum of its projects', () => {
+    const plan = forecast({
+      asOf: '2016-01-05',
+      target: '2016-03-31',
+      allocated: 100000000n,
+      disbursements: [{ date: '2016-01-01', amount: 6000000n }],
+      plan: [{ month: '2016-01', category: 'operating', amount: 31000000n }],
+    });
+    // 60,000.00 of the 50,000.00 planned by 5 Jan: 120 %; 260,000.00 planned ahead at that rate
+    expect(plan).toMatchObject({ method: 'plan', amount: 37200000n, paceOfPlan: 12000n });
+    const pace = forecast({ asOf: '2016-01-05', target: '2016-03-31', allocated: 100000000n, disbursements: [], plan: null });
+    expect(pace).toMatchObject({ method: 'pace', amount: 0n });
+    expect(sumForecasts([plan, pace], 200000000n, '2016-03-31', 5200n)).toEqual({
+      date: '2016-03-31',
+      method: 'sum',
+      amount: 37200000n,
+      percent: 1860n,
+      paceOfPlan: null,
+      explanation: "the sum of the projects' forecasts (1 from their plans, 1 at their pace): 18.60 % by 31 March 2016 against a target of 52.00 %",
+      explanationTh:
+        'รวมคาดการณ์รายโครงการ (ตามแผน 1 โครงการ ตามอัตราการเบิกจ่าย 1 โครงการ) คาดว่าจะเบิกจ่ายได้ ร้อยละ 18.60 ภายในวันที่ 31 มีนาคม 2559 เทียบกับเป้าหมายร้อยละ 52.00',
+    });
   });
 });

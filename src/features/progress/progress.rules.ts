@@ -96,7 +96,7 @@ export interface ForecastInput {
 
 export interface Forecast {
   date: IsoDate;
-  method: 'actual' | 'pace' | 'plan';
+  method: 'actual' | 'pace' | 'plan' | 'sum';
   amount: Satang;
   percent: Hundredths | null;
   /** plan method: actual / planned over the window, in hundredths of a percent */
@@ -168,4 +168,32 @@ export function forecast(input: ForecastInput): Forecast {
     `at the pace of the last ${window} days`,
     `ตามอัตราการเบิกจ่าย ${window} วันที่ผ่านมา คาดว่าจะเบิกจ่ายได้`,
   );
+}
+
+/**
+ * An owner's forecast: the sum of its projects' forecasts (each from its own plan or pace), so
+ * that projects with and without a plan are each forecast their own way.
+ */
+export function sumForecasts(projects: readonly Forecast[], allocated: Satang, date: IsoDate, targetPercent: Hundredths | null = null): Forecast {
+  const amount = projects.reduce((sum, f) => sum + f.amount, 0n);
+  const percent = percentHundredths(amount, allocated);
+  const count = (m: Forecast['method']) => projects.filter((f) => f.method === m).length;
+  const [plan, pace, actual] = [count('plan'), count('pace'), count('actual')];
+  const parts = [plan ? `${plan} from their plans` : '', pace ? `${pace} at their pace` : '', actual ? `${actual} as disbursed` : ''].filter(Boolean);
+  const partsTh = [
+    plan ? `ตามแผน ${plan} โครงการ` : '',
+    pace ? `ตามอัตราการเบิกจ่าย ${pace} โครงการ` : '',
+    actual ? `ตามที่เบิกจ่ายแล้ว ${actual} โครงการ` : '',
+  ].filter(Boolean);
+  const against = targetPercent === null ? '' : ` against a target of ${pctText(targetPercent)}`;
+  const againstTh = targetPercent === null ? '' : ` เทียบกับเป้าหมายร้อยละ ${formatPercent(targetPercent)}`;
+  return {
+    date,
+    method: 'sum',
+    amount,
+    percent,
+    paceOfPlan: null,
+    explanation: `the sum of the projects' forecasts (${parts.join(', ') || 'none'}): ${pctText(percent)} by ${enDate(date)}${against}`,
+    explanationTh: `รวมคาดการณ์รายโครงการ (${partsTh.join(' ') || '-'}) คาดว่าจะเบิกจ่ายได้ ร้อยละ ${percent === null ? '-' : formatPercent(percent)} ภายในวันที่ ${thaiDate(date, { thaiDigits: false })}${againstTh}`,
+  };
 }

@@ -57,7 +57,7 @@ export const CategoryFigures = Figures.extend({ category: BudgetCategory });
 
 export const ForecastOut = z.object({
   date: z.string(),
-  method: z.enum(['actual', 'pace', 'plan']),
+  method: z.enum(['actual', 'pace', 'plan', 'sum']).describe("an owner's forecast is the sum of its projects' ('sum')"),
   amount: AmountString,
   percent: PercentString,
   targetPercent: z.string().nullable(),

@@ -19,6 +19,8 @@ import { commitmentsOf, entriesOf, linesOf, progressProjects, type EntryFact } f
 import {
   daysBetween,
   forecast,
+  sumForecasts,
+  type Forecast,
   hasNoCommitmentTooLong,
   isBehindPlan,
   isBelowTarget,
@@ -95,32 +97,24 @@ const targetOf = (targets: Target[], quarter: number, category: Target['category
   return t ? BigInt(t.percent.replace('.', '')) : null;
 };
 
-function forecastsOf(
-  fiscalYear: number,
-  asOf: IsoDate,
-  allocated: Satang,
-  disbursements: { date: IsoDate; amount: Satang }[],
-  plan: PlanMonth[] | null,
-  targets: Target[],
-): ForecastOut[] {
+/** The dates forecast as of asOf: the end of the current quarter (1 to 3) and of the fiscal year, with their quarters. */
+function forecastDates(fiscalYear: number, asOf: IsoDate): [IsoDate, number][] {
   const q = quarterOf(fiscalYear, asOf);
   const dates: [IsoDate, number][] = [];
   if (q >= 1 && q <= 3) dates.push([quarterEnd(fiscalYear, q), q]);
   dates.push([fiscalYearEnd(fiscalYear), 4]);
-  return dates.map(([date, quarter]) => {
-    const targetPercent = targetOf(targets, quarter);
-    const f = forecast({ asOf, target: date, allocated, disbursements, plan, targetPercent });
-    return {
-      date,
-      method: f.method,
-      amount: formatAmount(f.amount),
-      percent: f.percent === null ? null : formatPercent(f.percent),
-      targetPercent: targetPercent === null ? null : formatPercent(targetPercent),
-      explanation: f.explanation,
-      explanationTh: f.explanationTh,
-    };
-  });
+  return dates;
 }
+
+const forecastOut = (f: Forecast, targetPercent: Hundredths | null): ForecastOut => ({
+  date: f.date,
+  method: f.method,
+  amount: formatAmount(f.amount),
+  percent: f.percent === null ? null : formatPercent(f.percent),
+  targetPercent: targetPercent === null ? null : formatPercent(targetPercent),
+  explanation: f.explanation,
+  explanationTh: f.explanationTh,
+});
 
 function behindPlanWarning(code: string, r: Raw, settings: WarningSettings, asOf: IsoDate): Warning | null {
   if (r.planned === null || !isBehindPlan(r.disbursed, r.planned, r.allocated, settings.behindPlanHundredths)) return null;
@@ -153,18 +147,15 @@ export async function progressReport(q: Queryable, actor: Actor, query: Progress
   const warnings: Warning[] = [];
   let totals = zero();
   const byCategory = new Map<Category, Raw>();
-  const allDisbursements: { date: IsoDate; amount: Satang }[] = [];
-  const allPlanMonths: PlanMonth[] = [];
+  const dates = forecastDates(fiscalYear, asOf);
+  const projectForecasts: Forecast[][] = dates.map(() => []);
   let withPlan = 0;
   const projects = rows.map((r) => {
     const lines = effectiveLines(r.budget, linesBy.get(r.id) ?? []);
     const entries = entriesBy.get(r.id) ?? [];
     const commitments = commitmentsBy.get(r.id) ?? [];
     const plan = planInForce(plansBy.get(r.id) ?? [], asOf);
-    if (plan) {
-      withPlan++;
-      allPlanMonths.push(...plan.months);
-    }
+    if (plan) withPlan++;
     const raw = rawOf(lines, entries, commitments, plan?.months ?? null, asOf, null);
     totals = add(totals, raw);
     const cats = lines.map((l) => {
@@ -173,7 +164,12 @@ export async function progressReport(q: Queryable, actor: Actor, query: Progress
       return { category: l.category, ...toFigures(c) };
     });
     const disbursements = entries.filter((e) => e.kind === 'disbursement').map((e) => ({ date: e.date, amount: e.amount }));
-    allDisbursements.push(...disbursements);
+    const forecasts = dates.map(([date, quarter], i) => {
+      const targetPercent = targetOf(targets, quarter);
+      const f = forecast({ asOf, target: date, allocated: raw.allocated, disbursements, plan: plan?.months ?? null, targetPercent });
+      projectForecasts[i]!.push(f);
+      return forecastOut(f, targetPercent);
+    });
     const behind = behindPlanWarning(r.code, raw, settings, asOf);
     if (behind) warnings.push(behind);
     const firstCommitment = commitments.length ? commitments.map((c) => c.date).sort()[0]! : null;
@@ -196,7 +192,7 @@ export async function progressReport(q: Queryable, actor: Actor, query: Progress
       plannedPhysicalPercent: physical === null ? null : formatPercent(physical),
       ...toFigures(raw),
       byCategory: cats,
-      forecasts: forecastsOf(fiscalYear, asOf, raw.allocated, disbursements, plan?.months ?? null, targets),
+      forecasts,
     };
   });
   // Quarterly targets: the latest quarter ended by asOf, for the whole allocation and each category targeted.
@@ -239,7 +235,10 @@ export async function progressReport(q: Queryable, actor: Actor, query: Progress
     byCategory: CATEGORIES.filter((c) => byCategory.has(c)).map((c) => ({ category: c, ...toFigures(byCategory.get(c)!) })),
     targets,
     targetInForce,
-    forecasts: forecastsOf(fiscalYear, asOf, totals.allocated, allDisbursements, withPlan ? allPlanMonths : null, targets),
+    forecasts: dates.map(([date, quarter], i) => {
+      const targetPercent = targetOf(targets, quarter);
+      return forecastOut(sumForecasts(projectForecasts[i]!, totals.allocated, date, targetPercent), targetPercent);
+    }),
     warnings,
     projects,
   };
