@@ -48,6 +48,8 @@ export const UpdateEntryInput = z.object({
   amount: Amount.refine((v) => v !== 0n, 'amount cannot be zero').optional(),
   ref: Ref.optional(),
   note: z.string().trim().max(2000).nullable().optional(),
+  category: BudgetCategory.optional(),
+  commitment: z.string().trim().min(1).max(100).nullable().optional().describe('the commitment paid (null: none)'),
   reason: z
     .string({ error: 'a reason is required to correct a ledger entry' })
     .trim()

@@ -290,12 +290,38 @@ export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string
       if (taken) throw new AppError('conflict', `Project ${projectCode} already has ${entry.kind} ${next.ref}`, { field: 'ref' });
     }
     const lines = effectiveLines(p.budget, await budgetLines(tx, p.id));
-    const corrected = { ...next, note: next.note ?? undefined, category: entry.category, commitmentId: entry.commitment_id };
-    if (entry.commitment_id !== null) {
-      const [c] = await tx.query<{ number: string; amount: bigint }>('SELECT number, amount FROM commitments WHERE id = $1', [entry.commitment_id]);
+    // The category and the commitment paid may be corrected too.
+    let commitmentId = entry.commitment_id;
+    let commitmentCategory: Category | null = null;
+    if (input.commitment !== undefined) {
+      if (input.commitment === null) commitmentId = null;
+      else {
+        if (entry.kind !== 'disbursement')
+          throw new AppError('validation', 'Only a disbursement is paid against a commitment', { field: 'commitment' });
+        const [c] = await tx.query<{ id: bigint; category: Category }>(
+          'SELECT id, category FROM commitments WHERE project_id = $1 AND number = $2 AND deleted_at IS NULL',
+          [p.id, input.commitment],
+        );
+        if (!c) throw notFound(`Commitment ${input.commitment} of project ${projectCode}`, 'commitment');
+        commitmentId = c.id;
+        commitmentCategory = c.category;
+      }
+    }
+    const resolved = resolveCategory(lines, input.category ?? commitmentCategory ?? entry.category);
+    if (!resolved.ok) throw new AppError('validation', `Project ${projectCode}: ${resolved.message}`, { field: 'category' });
+    const category = resolved.category;
+    const corrected = { ...next, note: next.note ?? undefined, category, commitmentId };
+    if (commitmentId !== null) {
+      const [c] = await tx.query<{ number: string; amount: bigint; category: Category }>(
+        'SELECT number, amount, category FROM commitments WHERE id = $1',
+        [commitmentId],
+      );
+      if (c!.category !== category) {
+        throw new AppError('validation', `Commitment ${c!.number} is of the ${c!.category} budget, not ${category}`, { field: 'category' });
+      }
       const [paid] = await tx.query<{ total: bigint }>(
         'SELECT coalesce(sum(amount), 0)::bigint AS total FROM ledger_entries WHERE commitment_id = $1 AND deleted_at IS NULL AND id <> $2',
-        [entry.commitment_id, entry.id],
+        [commitmentId, entry.id],
       );
       const total = paid!.total + next.amount;
       if (total > c!.amount || total < 0n) {
@@ -318,8 +344,9 @@ export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string
     if (problem) throw problem;
     const [before] = await listEntries(tx, p.id, entry.id);
     await tx.query(
-      `UPDATE ledger_entries SET entry_date = $2, amount = $3, ref = $4, note = $5, version = version + 1, updated_at = now(), updated_by = $6 WHERE id = $1`,
-      [entry.id, next.date, next.amount, next.ref, next.note, ctx.actor.username],
+      `UPDATE ledger_entries SET entry_date = $2, amount = $3, ref = $4, note = $5, category = $7, commitment_id = $8,
+              version = version + 1, updated_at = now(), updated_by = $6 WHERE id = $1`,
+      [entry.id, next.date, next.amount, next.ref, next.note, ctx.actor.username, category, commitmentId],
     );
     const [after] = await listEntries(tx, p.id, entry.id);
     await audit(tx, ctx.actor, {

@@ -548,5 +548,17 @@ describeEachDb('project progress API', (kind) => {
         ['IMP-2', 'investment', 'C-2'],
       ]);
     });
+
+    it('a correction may change the category and the commitment paid', async () => {
+      type Entry = { id: string; ref: string; version: number; category: string; commitment: string | null };
+      const entry = async () => (await s.json<Entry[]>('/api/v1/projects/PG-01/ledger')).body.find((e) => e.ref === 'IMP-1')!;
+      const patch = async (body: object) =>
+        send('PATCH', `/api/v1/projects/PG-01/ledger/${(await entry()).id}`, { version: (await entry()).version, reason: 'แก้ไข', ...body });
+      expect((await patch({ commitment: 'C-2' })).body).toMatchObject({ category: 'investment', commitment: 'C-2' });
+      const mismatch = await patch({ category: 'operating' });
+      expect(mismatch.status).toBe(400);
+      expect(mismatch.body.error.message).toBe('Commitment C-2 is of the investment budget, not operating');
+      expect((await patch({ category: 'operating', commitment: null })).body).toMatchObject({ category: 'operating', commitment: null });
+    });
   });
 });
