@@ -14,7 +14,9 @@ export function importCommand(program: Command): void {
       .description(
         kind === 'projects'
           ? 'Projects: code,fiscal_year,owner,name,budget,status[,agency] (or the Thai headers)'
-          : 'Disbursements: project_code,date,amount,ref (or the Thai headers); dates ISO or d/m/yyyy B.E.',
+          : kind === 'plans'
+            ? 'Spending plans: project_code,month,amount[,category,physical_percent,effective_from,reason]; the rows of a project make one version of its plan'
+            : 'Disbursements: project_code,date,amount,ref (or the Thai headers); dates ISO or d/m/yyyy B.E.',
       )
       .option('--dry-run', 'check the file and report errors without changing anything')
       .action(async (file: string, opts: { dryRun?: boolean }, cmd: Command) => {

@@ -4,6 +4,10 @@ import { DisbursementReportQuery, RankingQuery } from '../features/reports/repor
 import { disbursementReport, ranking } from '../features/reports/report.service.ts';
 import { disbursementCsv, disbursementText, rankingCsv, rankingText } from '../features/reports/report.format.ts';
 import { withDb } from './with-db.ts';
+import fs from 'node:fs';
+import { ProgressReportQuery } from '../features/progress/progress.schema.ts';
+import { progressReport } from '../features/progress/progress.service.ts';
+import { progressCsv, progressText, progressWorkbook } from '../features/progress/progress.format.ts';
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text');
 const digitsOption = () => new Option('--digits <digits>', 'digits of the text format').choices(['thai', 'arabic']).default('thai');
@@ -42,5 +46,27 @@ export function reportCommand(program: Command): void {
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else if (opts.format === 'csv') process.stdout.write(rankingCsv(r));
       else process.stdout.write(rankingText(r, { thaiDigits: opts.digits === 'thai' }));
+    });
+
+  report
+    .command('progress')
+    .description('Plan against actual of a cluster or province for a fiscal year as of a date: by category, targets, warnings, forecasts')
+    .requiredOption('--owner <code>', 'cluster code (upper-north-1) or province code (50 or TH-50)')
+    .requiredOption('--fiscal-year <year>', 'B.E. fiscal year, e.g. 2559')
+    .requiredOption('--as-of <date>', 'YYYY-MM-DD')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'xlsx']).default('text'))
+    .addOption(digitsOption())
+    .option('--out <file>', 'write to this file instead of standard output (required for xlsx)')
+    .action(async (opts: { owner: string; fiscalYear: string; asOf: string; format: string; digits: string; out?: string }, cmd: Command) => {
+      const query = ProgressReportQuery.parse({ owner: opts.owner, fiscalYear: opts.fiscalYear, asOf: opts.asOf });
+      const r = await withDb(cmd, (db) => progressReport(db, systemActor('cli'), query));
+      let output: string | Buffer;
+      if (opts.format === 'json') output = `${JSON.stringify(r, null, 2)}\n`;
+      else if (opts.format === 'csv') output = progressCsv(r);
+      else if (opts.format === 'xlsx') output = await progressWorkbook(r);
+      else output = progressText(r, { thaiDigits: opts.digits === 'thai' });
+      if (opts.out) fs.writeFileSync(opts.out, output);
+      else if (typeof output !== 'string') throw new Error('--format xlsx needs --out FILE');
+      else process.stdout.write(output);
     });
 }

@@ -24,6 +24,10 @@ import { authRoutes } from '../features/users/auth.routes.ts';
 import { userRoutes } from '../features/users/user.routes.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { settingsRoutes } from '../features/settings/settings.routes.ts';
+import { budgetLineRoutes } from '../features/budget/budget-lines.routes.ts';
+import { commitmentRoutes } from '../features/commitments/commitment.routes.ts';
+import { planRoutes } from '../features/plans/plan.routes.ts';
+import { progressRoutes } from '../features/progress/progress.routes.ts';
 import type { SignInPolicy } from '../features/users/auth.service.ts';
 import { registerAuth } from './auth.ts';
 
@@ -148,6 +152,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await ledgerRoutes(api, deps);
       await reportRoutes(api, deps);
       await importRoutes(api, deps);
+      await budgetLineRoutes(api, deps);
+      await commitmentRoutes(api, deps);
+      await planRoutes(api, deps);
+      await progressRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

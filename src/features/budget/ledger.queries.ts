@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import type { DatedAmount } from './ledger.rules.ts';
+import type { BudgetLine, CategorisedAmount, Category } from './category.ts';
 
 /** The live entries of a project as dated amounts, for the rules of the ledger. */
 export async function liveAmounts(q: Queryable, projectId: bigint, exceptEntryId: bigint = -1n): Promise<DatedAmount[]> {
@@ -8,4 +9,31 @@ export async function liveAmounts(q: Queryable, projectId: bigint, exceptEntryId
     [projectId, exceptEntryId],
   );
   return rows.map((r) => ({ kind: r.kind, date: r.entry_date, amount: r.amount }));
+}
+
+/** The live entries of a project with their categories and commitments, for the rules by category. */
+export async function liveEntries(
+  q: Queryable,
+  projectId: bigint,
+  exceptEntryId: bigint = -1n,
+): Promise<(CategorisedAmount & { commitmentId: bigint | null })[]> {
+  const rows = await q.query<{ kind: DatedAmount['kind']; entry_date: string; amount: bigint; category: Category; commitment_id: bigint | null }>(
+    'SELECT kind, entry_date, amount, category, commitment_id FROM ledger_entries WHERE project_id = $1 AND deleted_at IS NULL AND id <> $2',
+    [projectId, exceptEntryId],
+  );
+  return rows.map((r) => ({ kind: r.kind, date: r.entry_date, amount: r.amount, category: r.category, commitmentId: r.commitment_id }));
+}
+
+/** A project's own budget lines (none: the implicit operating line). */
+export async function budgetLines(q: Queryable, projectId: bigint): Promise<BudgetLine[]> {
+  return q.query<BudgetLine>('SELECT category, amount FROM project_budget_lines WHERE project_id = $1', [projectId]);
+}
+
+/** The live commitments of a project, for the commitment limit. */
+export async function liveCommitments(q: Queryable, projectId: bigint): Promise<{ id: bigint; date: string; amount: bigint; category: Category }[]> {
+  const rows = await q.query<{ id: bigint; commit_date: string; amount: bigint; category: Category }>(
+    'SELECT id, commit_date, amount, category FROM commitments WHERE project_id = $1 AND deleted_at IS NULL',
+    [projectId],
+  );
+  return rows.map((r) => ({ id: r.id, date: r.commit_date, amount: r.amount, category: r.category }));
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { Amount, AmountString, IsoDateString } from '../../core/schemas.ts';
+import { CATEGORIES } from './category.ts';
+
+export const BudgetCategory = z.enum(CATEGORIES).describe('budget category: operating (งบดำเนินงาน), investment (งบลงทุน), other (งบรายจ่ายอื่น)');
 
 const Ref = z.string().trim().min(1, 'a document reference is required').max(100, 'ref is at most 100 characters');
 
@@ -8,6 +11,8 @@ export const DisbursementInput = z.object({
   amount: Amount.refine((v) => v !== 0n, 'amount cannot be zero').describe('baht; negative for a return of funds'),
   ref: Ref.describe('the payment document number (e.g. the GFMIS document)'),
   note: z.string().trim().max(2000).optional(),
+  category: BudgetCategory.optional().describe("default: the commitment's, or the project's only category"),
+  commitment: z.string().trim().min(1).max(100).optional().describe('the number of the commitment (contract, purchase order) paid'),
 });
 export type DisbursementInput = z.infer<typeof DisbursementInput>;
 
@@ -16,6 +21,7 @@ export const AdjustmentInput = z.object({
   amount: Amount.refine((v) => v !== 0n, 'amount cannot be zero').describe('baht added to (or, negative, taken from) the allocation'),
   ref: Ref.describe('the transfer document number'),
   note: z.string().trim().min(1, 'a reason is required for a budget adjustment').max(2000),
+  category: BudgetCategory.optional().describe("default: the project's only category"),
 });
 export type AdjustmentInput = z.infer<typeof AdjustmentInput>;
 
@@ -26,6 +32,8 @@ export const LedgerEntry = z.object({
   amount: AmountString,
   ref: z.string(),
   note: z.string().nullable(),
+  category: BudgetCategory,
+  commitment: z.string().nullable().describe('the number of the commitment paid, if any'),
   version: z.number().int(),
   createdAt: z.string(),
   createdBy: z.string(),
@@ -40,6 +48,8 @@ export const UpdateEntryInput = z.object({
   amount: Amount.refine((v) => v !== 0n, 'amount cannot be zero').optional(),
   ref: Ref.optional(),
   note: z.string().trim().max(2000).nullable().optional(),
+  category: BudgetCategory.optional(),
+  commitment: z.string().trim().min(1).max(100).nullable().optional().describe('the commitment paid (null: none)'),
   reason: z
     .string({ error: 'a reason is required to correct a ledger entry' })
     .trim()

@@ -7,8 +7,18 @@ import { lockProjectFor, readableProjectRow } from '../projects/project.service.
 import { audit } from '../audit/audit.service.ts';
 import { assertAdmin } from '../users/access.ts';
 import type { AdjustmentInput, DisbursementInput, LedgerEntry, UpdateEntryInput } from './ledger.schema.ts';
-import { firstBreach, type LedgerBreach } from './ledger.rules.ts';
-import { liveAmounts } from './ledger.queries.ts';
+import type { LedgerBreach } from './ledger.rules.ts';
+import { budgetLines, liveCommitments, liveEntries } from './ledger.queries.ts';
+import {
+  categoryTotals,
+  effectiveLines,
+  firstCategoryBreach,
+  resolveCategory,
+  type BudgetLine,
+  type CategorisedAmount,
+  type Category,
+} from './category.ts';
+import { firstCommitmentBreach } from '../commitments/commitment.rules.ts';
 
 type Kind = 'adjustment' | 'disbursement';
 
@@ -18,6 +28,40 @@ interface NewEntry {
   amount: Satang;
   ref: string;
   note?: string | undefined;
+  category?: Category | undefined;
+  /** the number of the commitment a disbursement pays */
+  commitment?: string | undefined;
+}
+
+/** The rules of the ledger by category and the commitment limit, on the entries as they would be. */
+export async function checkLedgerRules(
+  q: Queryable,
+  projectCode: string,
+  lines: BudgetLine[],
+  entries: (CategorisedAmount & { commitmentId?: bigint | null })[],
+  newEntry: NewEntry & { category: Category },
+  commitments?: { date: string; amount: bigint; category: Category }[],
+): Promise<AppError | null> {
+  const breach = firstCategoryBreach(lines, entries);
+  if (breach) {
+    const others = entries.filter((e) => e !== (newEntry as unknown));
+    const totals = categoryTotals(lines, others, breach.category);
+    const err = breachError(projectCode, newEntry, breach, totals);
+    return lines.length > 1 || breach.category !== 'operating'
+      ? new AppError(err.code, `${err.message} (${breach.category} budget)`, { ...(err.details as object), category: breach.category })
+      : err;
+  }
+  const facts = entries.map((e) => ({ ...e, againstCommitment: e.commitmentId !== null && e.commitmentId !== undefined }));
+  const cb = firstCommitmentBreach(lines, facts, commitments ?? []);
+  if (cb) {
+    const f = cb.figures;
+    return new AppError(
+      'over_allocation',
+      `This ${newEntry.kind} would leave project ${projectCode} with ${formatAmount(f.committed)} committed and ${formatAmount(f.disbursed - f.disbursedAgainstCommitments)} disbursed without a commitment, above its ${cb.category} allocation of ${formatAmount(f.allocated)} as of ${cb.date}`,
+      { field: 'amount', date: cb.date, category: cb.category, uncommitted: formatAmount(f.uncommitted) },
+    );
+  }
+  return null;
 }
 
 /** What recording an entry did: added it, or found the same entry already there. */
@@ -86,17 +130,62 @@ export async function recordEntry(
   if (p.status === 'cancelled') {
     throw new AppError('project_cancelled', `Project ${projectCode} is cancelled: no ${e.kind} can be recorded on it`, { field: 'project_code' });
   }
-  const breach = firstBreach(p.budget, [...(await liveAmounts(q, p.id)), e]);
-  if (breach) throw breachError(projectCode, e, breach, p);
+  const lines = effectiveLines(p.budget, await budgetLines(q, p.id));
+  const commitments = await liveCommitments(q, p.id);
+  let commitment: ((typeof commitments)[number] & { number: string }) | undefined;
+  if (e.commitment !== undefined) {
+    if (e.kind !== 'disbursement') throw new AppError('validation', 'Only a disbursement is paid against a commitment', { field: 'commitment' });
+    const [c] = await q.query<{ id: bigint }>('SELECT id FROM commitments WHERE project_id = $1 AND number = $2 AND deleted_at IS NULL', [
+      p.id,
+      e.commitment,
+    ]);
+    const found = c && commitments.find((x) => x.id === c.id);
+    if (!found) throw notFound(`Commitment ${e.commitment} of project ${projectCode}`, 'commitment');
+    commitment = { ...found, number: e.commitment };
+  }
+  const resolved = resolveCategory(lines, e.category ?? commitment?.category);
+  if (!resolved.ok) throw new AppError('validation', `Project ${projectCode}: ${resolved.message}`, { field: 'category' });
+  const category = resolved.category;
+  if (commitment && commitment.category !== category) {
+    throw new AppError('validation', `Commitment ${commitment.number} is of the ${commitment.category} budget, not ${category}`, {
+      field: 'category',
+    });
+  }
+  const existing = await liveEntries(q, p.id);
+  if (commitment) {
+    const paidTo = commitment.id;
+    const paid = existing.filter((x) => x.commitmentId === paidTo).reduce((sum, x) => sum + x.amount, 0n);
+    if (paid + e.amount > commitment.amount || paid + e.amount < 0n) {
+      throw new AppError(
+        'over_allocation',
+        `A disbursement of ${formatAmount(e.amount)} against commitment ${commitment.number} would make ${formatAmount(paid + e.amount)} paid of its ${formatAmount(commitment.amount)}`,
+        { field: 'amount', commitmentAmount: formatAmount(commitment.amount), paid: formatAmount(paid) },
+      );
+    }
+  }
+  const next = { ...e, category, commitmentId: commitment?.id ?? null };
+  const problem = await checkLedgerRules(q, projectCode, lines, [...existing, next], next, commitments);
+  if (problem) throw problem;
   const [row] = await q.query<{ id: bigint }>(
-    `INSERT INTO ledger_entries (project_id, kind, entry_date, amount, ref, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [p.id, e.kind, e.date, e.amount, e.ref, e.note || null, actor.username],
+    `INSERT INTO ledger_entries (project_id, kind, entry_date, amount, ref, note, created_by, category, commitment_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [p.id, e.kind, e.date, e.amount, e.ref, e.note || null, actor.username, category, commitment?.id ?? null],
   );
   await audit(q, actor, {
     action,
     entityType: 'ledger_entry',
     entityKey: `${projectCode}/${e.kind}/${e.ref}`,
-    after: { id: row!.id, project: projectCode, kind: e.kind, date: e.date, amount: formatAmount(e.amount), ref: e.ref, note: e.note ?? null },
+    after: {
+      id: row!.id,
+      project: projectCode,
+      kind: e.kind,
+      date: e.date,
+      amount: formatAmount(e.amount),
+      ref: e.ref,
+      note: e.note ?? null,
+      category,
+      commitment: commitment?.number ?? null,
+    },
     reason: e.kind === 'adjustment' ? (e.note ?? null) : null,
   });
   return 'added';
@@ -123,14 +212,18 @@ async function listEntries(q: Queryable, projectId: bigint, entryId?: bigint): P
     amount: bigint;
     ref: string;
     note: string | null;
+    category: Category;
+    commitment: string | null;
     version: number;
     created_at: Date;
     created_by: string;
     updated_at: Date | null;
     updated_by: string | null;
   }>(
-    `SELECT id, kind, entry_date, amount, ref, note, version, created_at, created_by, updated_at, updated_by FROM ledger_entries
-      WHERE project_id = $1 AND ${entryId === undefined ? 'deleted_at IS NULL' : 'id = $2'} ORDER BY entry_date, id`,
+    `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.note, e.category, c.number AS commitment, e.version, e.created_at, e.created_by,
+            e.updated_at, e.updated_by
+       FROM ledger_entries e LEFT JOIN commitments c ON c.id = e.commitment_id
+      WHERE e.project_id = $1 AND ${entryId === undefined ? 'e.deleted_at IS NULL' : 'e.id = $2'} ORDER BY e.entry_date, e.id`,
     entryId === undefined ? [projectId] : [projectId, entryId],
   );
   return rows.map((r) => ({
@@ -140,6 +233,8 @@ async function listEntries(q: Queryable, projectId: bigint, entryId?: bigint): P
     amount: formatAmount(r.amount),
     ref: r.ref,
     note: r.note,
+    category: r.category,
+    commitment: r.commitment,
     version: r.version,
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by,
@@ -151,8 +246,18 @@ async function listEntries(q: Queryable, projectId: bigint, entryId?: bigint): P
 /** Corrects a ledger entry (date, amount, ref, note) with a reason, after every rule of the ledger. */
 export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string, input: UpdateEntryInput): Promise<LedgerEntry> {
   return ctx.db.transaction(async (tx) => {
-    const [entry] = await tx.query<{ id: bigint; kind: Kind; entry_date: string; amount: bigint; ref: string; note: string | null; version: number }>(
-      `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.note, e.version FROM ledger_entries e JOIN projects p ON p.id = e.project_id
+    const [entry] = await tx.query<{
+      id: bigint;
+      kind: Kind;
+      entry_date: string;
+      amount: bigint;
+      ref: string;
+      note: string | null;
+      version: number;
+      category: Category;
+      commitment_id: bigint | null;
+    }>(
+      `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.note, e.version, e.category, e.commitment_id FROM ledger_entries e JOIN projects p ON p.id = e.project_id
         WHERE p.code = $1 AND e.id = $2 AND e.deleted_at IS NULL`,
       [projectCode, /^\d+$/.test(entryId) ? entryId : '-1'],
     );
@@ -182,19 +287,64 @@ export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string
       ]);
       if (taken) throw new AppError('conflict', `Project ${projectCode} already has ${entry.kind} ${next.ref}`, { field: 'ref' });
     }
-    const breach = firstBreach(p.budget, [...(await liveAmounts(tx, p.id, entry.id)), next]);
-    if (breach) {
-      // The totals without the entry being corrected, against which the message names a date.
-      const without = {
-        allocated: p.allocated - (entry.kind === 'adjustment' ? entry.amount : 0n),
-        disbursed: p.disbursed - (entry.kind === 'disbursement' ? entry.amount : 0n),
-      };
-      throw breachError(projectCode, { ...next, note: next.note ?? undefined }, breach, without);
+    const lines = effectiveLines(p.budget, await budgetLines(tx, p.id));
+    // The category and the commitment paid may be corrected too.
+    let commitmentId = entry.commitment_id;
+    let commitmentCategory: Category | null = null;
+    if (input.commitment !== undefined) {
+      if (input.commitment === null) commitmentId = null;
+      else {
+        if (entry.kind !== 'disbursement')
+          throw new AppError('validation', 'Only a disbursement is paid against a commitment', { field: 'commitment' });
+        const [c] = await tx.query<{ id: bigint; category: Category }>(
+          'SELECT id, category FROM commitments WHERE project_id = $1 AND number = $2 AND deleted_at IS NULL',
+          [p.id, input.commitment],
+        );
+        if (!c) throw notFound(`Commitment ${input.commitment} of project ${projectCode}`, 'commitment');
+        commitmentId = c.id;
+        commitmentCategory = c.category;
+      }
     }
+    const resolved = resolveCategory(lines, input.category ?? commitmentCategory ?? entry.category);
+    if (!resolved.ok) throw new AppError('validation', `Project ${projectCode}: ${resolved.message}`, { field: 'category' });
+    const category = resolved.category;
+    const corrected = { ...next, note: next.note ?? undefined, category, commitmentId };
+    if (commitmentId !== null) {
+      const [c] = await tx.query<{ number: string; amount: bigint; category: Category }>(
+        'SELECT number, amount, category FROM commitments WHERE id = $1',
+        [commitmentId],
+      );
+      if (c!.category !== category) {
+        throw new AppError('validation', `Commitment ${c!.number} is of the ${c!.category} budget, not ${category}`, { field: 'category' });
+      }
+      const [paid] = await tx.query<{ total: bigint }>(
+        'SELECT coalesce(sum(amount), 0)::bigint AS total FROM ledger_entries WHERE commitment_id = $1 AND deleted_at IS NULL AND id <> $2',
+        [commitmentId, entry.id],
+      );
+      const total = paid!.total + next.amount;
+      if (total > c!.amount || total < 0n) {
+        throw new AppError(
+          'over_allocation',
+          `This correction would make ${formatAmount(total)} paid against commitment ${c!.number} of ${formatAmount(c!.amount)}`,
+          { field: 'amount' },
+        );
+      }
+    }
+    // The message names a date against the totals without the entry being corrected.
+    const problem = await checkLedgerRules(
+      tx,
+      projectCode,
+      lines,
+      [...(await liveEntries(tx, p.id, entry.id)), corrected],
+      corrected,
+      await liveCommitments(tx, p.id),
+    );
+    if (problem) throw problem;
     const [before] = await listEntries(tx, p.id, entry.id);
     await tx.query(
-      `UPDATE ledger_entries SET entry_date = $2, amount = $3, ref = $4, note = $5, version = version + 1, updated_at = now(), updated_by = $6 WHERE id = $1`,
-      [entry.id, next.date, next.amount, next.ref, next.note, ctx.actor.username],
+      `UPDATE ledger_entries SET entry_date = $2, amount = $3, ref = $4, note = $5, category = $7, commitment_id = $8,
+              version = version + 1, updated_at = now(), updated_by = $6 WHERE id = $1`,
+      [entry.id, next.date, next.amount, next.ref, next.note, ctx.actor.username, category, commitmentId],
     );
     const [after] = await listEntries(tx, p.id, entry.id);
     await audit(tx, ctx.actor, {
@@ -213,17 +363,42 @@ export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string
 export async function setEntryDeleted(ctx: Ctx, projectCode: string, entryId: string, deleted: boolean, reason: string): Promise<LedgerEntry> {
   return ctx.db.transaction(async (tx) => {
     if (!deleted) assertAdmin(ctx.actor, `restore ledger entries of project ${projectCode}`);
-    const [entry] = await tx.query<{ id: bigint; kind: Kind; entry_date: string; amount: bigint; ref: string; deleted_at: Date | null }>(
-      `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.deleted_at FROM ledger_entries e JOIN projects p ON p.id = e.project_id
+    const [entry] = await tx.query<{
+      id: bigint;
+      kind: Kind;
+      entry_date: string;
+      amount: bigint;
+      ref: string;
+      deleted_at: Date | null;
+      category: Category;
+      commitment_id: bigint | null;
+    }>(
+      `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.deleted_at, e.category, e.commitment_id FROM ledger_entries e JOIN projects p ON p.id = e.project_id
         WHERE p.code = $1 AND e.id = $2`,
       [projectCode, /^\d+$/.test(entryId) ? entryId : '-1'],
     );
     if (!entry) throw notFound(`Ledger entry ${entryId} of project ${projectCode}`);
     const p = await lockProjectFor(tx, ctx.actor, projectCode, entry.kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
     if ((entry.deleted_at !== null) === deleted) throw new AppError('conflict', `The entry is ${deleted ? 'deleted' : 'not deleted'} already`);
-    const others = await liveAmounts(tx, p.id, entry.id);
-    const entries = deleted ? others : [...others, { kind: entry.kind, date: entry.entry_date, amount: entry.amount }];
-    const breach = firstBreach(p.budget, entries);
+    const others = await liveEntries(tx, p.id, entry.id);
+    const entries = deleted
+      ? others
+      : [...others, { kind: entry.kind, date: entry.entry_date, amount: entry.amount, category: entry.category, commitmentId: entry.commitment_id }];
+    const lines = effectiveLines(p.budget, await budgetLines(tx, p.id));
+    const breach = firstCategoryBreach(lines, entries);
+    const cb = breach
+      ? null
+      : firstCommitmentBreach(
+          lines,
+          entries.map((e) => ({ ...e, againstCommitment: e.commitmentId !== null })),
+          await liveCommitments(tx, p.id),
+        );
+    if (cb) {
+      throw new AppError(
+        'over_allocation',
+        `${deleted ? 'Deleting' : 'Restoring'} this entry would leave project ${projectCode} with ${formatAmount(cb.figures.committed)} committed and ${formatAmount(cb.figures.disbursed - cb.figures.disbursedAgainstCommitments)} disbursed without a commitment, above its ${cb.category} allocation of ${formatAmount(cb.figures.allocated)} as of ${cb.date}`,
+      );
+    }
     if (breach) {
       throw new AppError(
         'over_allocation',

@@ -319,3 +319,103 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; sc
   { username: 'committee-un1', displayName: 'กรรมการ อ.ก.บ.ก. ด้านติดตามฯ (ตัวอย่าง)', role: 'committee_member', scope: 'upper-north-1' },
   { username: 'viewer', displayName: 'ผู้ชม (ตัวอย่าง)', role: 'viewer' },
 ];
+
+/**
+ * PROGRESS OF FY 2559 (ILLUSTRATIVE: none of it is in the seed). Budget lines by category of two
+ * projects, commitments (contracts and purchase orders) some of the seed's payments are paid
+ * against, a spending plan for each approved project, and the cabinet's quarterly targets. None
+ * of it changes a disbursement, so the seed's figures (1,421,593.29 = 0.40 % as of 5 Jan 2559)
+ * stay exactly as they are.
+ */
+export interface DemoCommitment {
+  number: string;
+  kind: 'contract' | 'purchase_order';
+  date: string;
+  vendor: string;
+  amount: string;
+  category: 'operating' | 'investment' | 'other';
+}
+
+export interface DemoProgress {
+  /** budget lines by category, summing to the project's budget (none: all operating) */
+  lines?: { category: 'operating' | 'investment' | 'other'; amount: string }[];
+  commitments?: DemoCommitment[];
+  /** payments (by ref) and the category and commitment they are of */
+  payments?: Record<string, { category?: 'operating' | 'investment' | 'other'; commitment?: string }>;
+}
+
+export const FY2559_PROGRESS: Record<string, DemoProgress> = {
+  'UN1-2559-03': {
+    commitments: [
+      {
+        number: 'ใบสั่งซื้อ 59-03/001',
+        kind: 'purchase_order',
+        date: '2015-11-25',
+        vendor: 'ห้างหุ้นส่วนจำกัด ลำไยทอง (ตัวอย่าง)',
+        amount: '1200000.00',
+        category: 'operating',
+      },
+    ],
+    payments: { 'GF59-0301': { commitment: 'ใบสั่งซื้อ 59-03/001' } },
+  },
+  'UN1-2559-05': {
+    lines: [
+      { category: 'operating', amount: '7400000.00' },
+      { category: 'investment', amount: '20000000.00' },
+    ],
+    commitments: [
+      {
+        number: 'สญ.59-05/001',
+        kind: 'contract',
+        date: '2015-12-01',
+        vendor: 'บริษัท แม่ฮ่องสอนก่อสร้าง จำกัด (ตัวอย่าง)',
+        amount: '3500000.00',
+        category: 'investment',
+      },
+    ],
+    payments: { 'GF59-0501': { commitment: 'สญ.59-05/001' } },
+  },
+  'UN1-2559-07': {
+    lines: [{ category: 'investment', amount: '24320700.00' }],
+    commitments: [
+      {
+        number: 'สญ.59-07/001',
+        kind: 'contract',
+        date: '2015-12-20',
+        vendor: 'บริษัท ทางหลวงเหนือ จำกัด (ตัวอย่าง)',
+        amount: '20000000.00',
+        category: 'investment',
+      },
+    ],
+  },
+  'UN1-2559-08': {
+    commitments: [
+      {
+        number: 'ใบสั่งซื้อ 59-08/001',
+        kind: 'purchase_order',
+        date: '2015-12-15',
+        vendor: 'บริษัท เครื่องมือวัดคุณภาพอากาศ จำกัด (ตัวอย่าง)',
+        amount: '900000.00',
+        category: 'operating',
+      },
+    ],
+    payments: { 'GF59-0801': { commitment: 'ใบสั่งซื้อ 59-08/001' } },
+  },
+};
+
+/** Share of each line planned for each month of FY 2559 (Oct ... Sep), in percent: 100 in all (illustrative). */
+export const DEMO_PLAN_MONTHLY_PERCENT = [0, 1, 2, 5, 8, 12, 12, 12, 12, 12, 12, 12] as const;
+/** Planned physical progress at the end of each month of FY 2559, cumulative percent (illustrative). */
+export const DEMO_PLAN_PHYSICAL_PERCENT = [0, 5, 10, 15, 25, 35, 45, 55, 65, 75, 85, 100] as const;
+
+/** The cabinet's cumulative disbursement targets for FY 2559 at the end of each quarter (illustrative). */
+export const DEMO_TARGETS_2559: { quarter: number; category: 'all' | 'investment'; percent: string }[] = [
+  { quarter: 1, category: 'all', percent: '30' },
+  { quarter: 2, category: 'all', percent: '52' },
+  { quarter: 3, category: 'all', percent: '74' },
+  { quarter: 4, category: 'all', percent: '96' },
+  { quarter: 1, category: 'investment', percent: '20' },
+  { quarter: 2, category: 'investment', percent: '45' },
+  { quarter: 3, category: 'investment', percent: '65' },
+  { quarter: 4, category: 'investment', percent: '87' },
+];

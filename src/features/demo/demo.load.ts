@@ -4,7 +4,21 @@ import { AppError } from '../../core/errors.ts';
 import { parseAmount } from '../../core/money.ts';
 import { applyStatusChange, insertProject } from '../projects/project.service.ts';
 import { recordEntry } from '../budget/ledger.service.ts';
-import { ALL_DEMO_PROJECTS, DEMO_USERS } from './demo.data.ts';
+import {
+  ALL_DEMO_PROJECTS,
+  DEMO_PLAN_MONTHLY_PERCENT,
+  DEMO_PLAN_PHYSICAL_PERCENT,
+  DEMO_TARGETS_2559,
+  DEMO_USERS,
+  FY2559_PROGRESS,
+  type DemoProject,
+} from './demo.data.ts';
+import { applyBudgetLines } from '../budget/budget-lines.service.ts';
+import { insertCommitment } from '../commitments/commitment.service.ts';
+import { insertPlan } from '../plans/plan.service.ts';
+import { applyTargets } from '../progress/targets.service.ts';
+import { fiscalYearMonthEnds } from '../../core/dates.ts';
+import { effectiveLines } from '../budget/category.ts';
 import { STATUS_LABEL_TH } from '../projects/project.status.ts';
 import { insertUser } from '../users/user.service.ts';
 import { randomBytes } from 'node:crypto';
@@ -52,16 +66,39 @@ export async function loadDemo(db: Db, opts: { users?: boolean } = {}): Promise<
       for (const [status, date] of p.statuses) {
         await applyStatusChange(tx, p.code, { status, date, reason: `${STATUS_LABEL_TH[status]} (ข้อมูลตัวอย่าง)` }, DEMO_AUTHOR);
       }
+      const progress = FY2559_PROGRESS[p.code];
+      if (progress?.lines) {
+        const lines = progress.lines.map((l) => ({ category: l.category, amount: parseAmount(l.amount)! }));
+        await applyBudgetLines(tx, DEMO_AUTHOR, p.code, { lines, reason: 'ข้อมูลตัวอย่าง (illustrative)' });
+      }
+      for (const c of progress?.commitments ?? []) {
+        await insertCommitment(tx, DEMO_AUTHOR, p.code, { ...c, amount: parseAmount(c.amount)!, note: 'ข้อมูลตัวอย่าง (illustrative)' });
+      }
       for (const pay of p.payments) {
         await recordEntry(
           tx,
           p.code,
-          { kind: 'disbursement', date: pay.date, amount: parseAmount(pay.amount)!, ref: pay.ref, note: 'ข้อมูลตัวอย่าง (illustrative)' },
+          {
+            kind: 'disbursement',
+            date: pay.date,
+            amount: parseAmount(pay.amount)!,
+            ref: pay.ref,
+            note: 'ข้อมูลตัวอย่าง (illustrative)',
+            ...progress?.payments?.[pay.ref],
+          },
           DEMO_AUTHOR,
         );
         disbursements++;
       }
+      if (p.fiscalYear === 2559 && p.owner === 'upper-north-1' && p.statuses.some(([s]) => s === 'approved')) {
+        await insertPlan(tx, DEMO_AUTHOR, p.code, demoPlan(p));
+      }
     }
+    await applyTargets(tx, DEMO_AUTHOR, {
+      fiscalYear: 2559,
+      targets: DEMO_TARGETS_2559.map((t) => ({ ...t, percent: BigInt(t.percent) * 100n })),
+      reason: 'ข้อมูลตัวอย่าง (illustrative)',
+    });
     await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', $1::jsonb) ON CONFLICT (key) DO NOTHING`, [
       JSON.stringify({ loadedAt: new Date().toISOString() }),
     ]);
@@ -79,4 +116,26 @@ export async function loadDemo(db: Db, opts: { users?: boolean } = {}): Promise<
 /** Whether this database holds the demo data (the web UI then opens on the seed's date). */
 export async function isDemo(db: Queryable): Promise<boolean> {
   return (await db.query("SELECT 1 FROM settings WHERE key = 'demo'")).length > 0;
+}
+
+/** The illustrative spending plan of a FY 2559 project: each budget line spread over the months by DEMO_PLAN_MONTHLY_PERCENT. */
+function demoPlan(p: DemoProject) {
+  const progress = FY2559_PROGRESS[p.code];
+  const own = (progress?.lines ?? []).map((l) => ({ category: l.category, amount: parseAmount(l.amount)! }));
+  const lines = effectiveLines(parseAmount(p.budget)!, own);
+  const months = fiscalYearMonthEnds(p.fiscalYear).map((d) => d.slice(0, 7));
+  const planned = lines.flatMap((line) => {
+    let left = line.amount;
+    return months.map((month, i) => {
+      const amount = i === months.length - 1 ? left : (line.amount * BigInt(DEMO_PLAN_MONTHLY_PERCENT[i]!)) / 100n;
+      left -= amount;
+      return { month, category: line.category, amount };
+    });
+  });
+  return {
+    reason: 'ข้อมูลตัวอย่าง (illustrative)',
+    months: planned.filter((m) => m.amount > 0n),
+    physical: months.map((month, i) => ({ month, percent: BigInt(DEMO_PLAN_PHYSICAL_PERCENT[i]!) * 100n })).filter((x) => x.percent > 0n),
+    milestones: [],
+  };
 }

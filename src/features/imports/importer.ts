@@ -25,6 +25,25 @@ export interface ImportSpec<T> {
   /** What identifies the entity a row writes (a file names each entity once), and the column to blame. */
   key: { of(row: T): string; field: string };
   apply(tx: Queryable, row: T, actor: Actor): Promise<'added' | 'unchanged'>;
+  /** Rows that are applied together (e.g. the months of one project's plan), in file order; used instead of apply. */
+  group?: { of(row: T): string; apply(tx: Queryable, rows: T[], actor: Actor): Promise<'added' | 'unchanged'> };
+}
+
+/** The units an import applies: single rows, or the groups of rows of a spec with group. */
+function unitsOf<T>(
+  spec: ImportSpec<T>,
+  parsed: { row: number; value: T }[],
+): { row: number; rows: number; apply: (tx: Queryable, actor: Actor) => Promise<'added' | 'unchanged'> }[] {
+  const group = spec.group;
+  if (!group) return parsed.map((p) => ({ row: p.row, rows: 1, apply: (tx, actor) => spec.apply(tx, p.value, actor) }));
+  const byKey = new Map<string, { row: number; values: T[] }>();
+  for (const p of parsed) {
+    const k = group.of(p.value);
+    const g = byKey.get(k) ?? { row: p.row, values: [] };
+    g.values.push(p.value);
+    byKey.set(k, g);
+  }
+  return [...byKey.values()].map((g) => ({ row: g.row, rows: g.values.length, apply: (tx, actor) => group.apply(tx, g.values, actor) }));
 }
 
 export interface ImportResult {
@@ -94,12 +113,13 @@ export async function runImport<T>(ctx: Ctx, spec: ImportSpec<T>, fileName: stri
   }
   if (table.rows.length === 0) errors.push({ row: 2, field: 'file', message: 'the file has a header but no data rows' });
   const result: ImportResult = { kind: spec.kind, rows: table.rows.length, added: 0, unchanged: 0, dryRun: !!opts.dryRun };
-  const total = parsed.length;
+  const units = unitsOf(spec, parsed);
+  const total = units.length;
   try {
     await ctx.db.transaction(async (tx) => {
-      for (const [i, p] of parsed.entries()) {
+      for (const [i, p] of units.entries()) {
         try {
-          result[await spec.apply(tx, p.value, ctx.actor)]++;
+          result[await p.apply(tx, ctx.actor)] += p.rows;
         } catch (e) {
           if (!isAppError(e)) throw e;
           const field = (e.details as { field?: string } | undefined)?.field ?? 'row';

@@ -10,7 +10,9 @@ import type { ChangeStatusInput, CreateProjectInput, Project, ProjectListQuery, 
 import { findProjectRow, insertStatusChange, queryProjects, statusHistory, toProject, type ProjectRow } from './project.queries.ts';
 import { allowedTransitions, canTransition } from './project.status.ts';
 import { firstBreach } from '../budget/ledger.rules.ts';
-import { liveAmounts } from '../budget/ledger.queries.ts';
+import { budgetLines, liveAmounts, liveCommitments, liveEntries } from '../budget/ledger.queries.ts';
+import { DEFAULT_CATEGORY, firstCategoryBreach } from '../budget/category.ts';
+import { firstCommitmentBreach } from '../commitments/commitment.rules.ts';
 
 const FAR_FUTURE = '9999-12-31';
 
@@ -130,7 +132,16 @@ export async function updateProject(ctx: Ctx, code: string, input: UpdateProject
     const row = await lockProjectFor(tx, ctx.actor, code, 'update');
     checkVersion(row, input.version);
     const budget = input.budget ?? row.budget;
-    const breach = firstBreach(budget, await liveAmounts(tx, row.id));
+    // With budget lines by category, the budget is their sum: one line follows it, several must be set as lines.
+    const own = await budgetLines(tx, row.id);
+    if (own.length > 1 && budget !== row.budget) {
+      throw new AppError('validation', `Project ${code} has a budget in ${own.length} categories: change its budget lines instead`, {
+        field: 'budget',
+      });
+    }
+    const breach = own.length
+      ? firstCategoryBreach([{ category: own[0]!.category, amount: budget }], await liveEntries(tx, row.id))
+      : firstBreach(budget, await liveAmounts(tx, row.id));
     if (breach) {
       throw new AppError(
         'over_allocation',
@@ -138,6 +149,20 @@ export async function updateProject(ctx: Ctx, code: string, input: UpdateProject
         { field: 'budget' },
       );
     }
+    const commitments = await liveCommitments(tx, row.id);
+    if (commitments.length) {
+      const lines = [{ category: own[0]?.category ?? DEFAULT_CATEGORY, amount: budget }];
+      const entries = (await liveEntries(tx, row.id)).map((e) => ({ ...e, againstCommitment: e.commitmentId !== null }));
+      const cb = firstCommitmentBreach(lines, entries, commitments);
+      if (cb) {
+        throw new AppError(
+          'over_allocation',
+          `A budget of ${formatAmount(budget)} would leave project ${code} with an allocation of ${formatAmount(cb.figures.allocated)} as of ${cb.date}, below its ${formatAmount(cb.figures.committed)} committed and ${formatAmount(cb.figures.disbursed - cb.figures.disbursedAgainstCommitments)} disbursed without a commitment`,
+          { field: 'budget' },
+        );
+      }
+    }
+    if (own.length === 1) await tx.query('UPDATE project_budget_lines SET amount = $2 WHERE project_id = $1', [row.id, budget]);
     await tx.query(
       `UPDATE projects SET name_th = $2, agency = $3, budget = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE id = $1`,
       [row.id, input.nameTh ?? row.name_th, input.agency === undefined ? row.agency : input.agency || null, budget, ctx.actor.username],

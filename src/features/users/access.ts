@@ -16,7 +16,16 @@ export interface ProjectTarget {
   ownerCode: string;
 }
 
-export type ProjectAction = 'create' | 'update' | 'change status of' | 'adjust the budget of' | 'record disbursements on' | 'delete' | 'restore';
+export type ProjectAction =
+  | 'create'
+  | 'update'
+  | 'change status of'
+  | 'adjust the budget of'
+  | 'record disbursements on'
+  | 'record commitments on'
+  | 'plan'
+  | 'delete'
+  | 'restore';
 
 const ROLE_NAME: Record<Actor['role'], string> = {
   admin: 'administrator',
