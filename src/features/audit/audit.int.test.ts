@@ -156,7 +156,7 @@ describeEachDb('audit trail', (kind) => {
           entity_type: 'ledger_entry',
           entity_key: 'AU-1/disbursement/AU-D1',
           before: null,
-          after: { id: entryId, project: 'AU-1', kind: 'disbursement', date: '2016-01-11', amount: '100.50', ref: 'AU-D1', note: 'งวดที่ 1' },
+          after: { id: entryId, project: 'AU-1', kind: 'disbursement', date: '2016-01-11', amount: '100.50', ref: 'AU-D1', note: 'งวดที่ 1', category: 'operating', commitment: null },
           reason: null,
         },
       ]);
