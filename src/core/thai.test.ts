@@ -63,6 +63,8 @@ describe('digits in text', () => {
     expect(withDigits('กลุ่มจังหวัดภาคเหนือตอนบน 1', { thaiDigits: true })).toBe('กลุ่มจังหวัดภาคเหนือตอนบน ๑');
     expect(withDigits('0.40', { thaiDigits: true })).toBe('๐.๔๐');
     expect(withDigits('99.60', { thaiDigits: true })).toBe('๙๙.๖๐');
+    // Codes (Latin letters with digits) are identifiers and stay as typed.
+    expect(withDigits('โครงการ UN1-2559-01 งวด GF59-0101 ปี 2559', { thaiDigits: true })).toBe('โครงการ UN1-2559-01 งวด GF59-0101 ปี ๒๕๕๙');
     expect(withDigits('ปี 2559 ข้อ 10', { thaiDigits: true })).toBe('ปี ๒๕๕๙ ข้อ ๑๐');
     expect(withDigits('กลุ่มจังหวัดภาคเหนือตอนบน 1', arabic)).toBe('กลุ่มจังหวัดภาคเหนือตอนบน 1');
   });

@@ -58,5 +58,7 @@ export function toArabicDigits(text: string): string {
 
 /** Writes the digits inside a text (e.g. "กลุ่มจังหวัดภาคเหนือตอนบน 1") in the chosen style. */
 export function withDigits(text: string, style: ThaiStyle): string {
-  return style.thaiDigits ? text.replace(/\d/g, (d) => thaiInteger(Number(d), style)) : text;
+  if (!style.thaiDigits) return text;
+  // A code such as UN1-2559-01 or GF59-0101 (Latin letters with digits) is an identifier: kept as typed.
+  return text.replace(/[A-Za-z0-9_-]+/g, (token) => (/[A-Za-z]/.test(token) ? token : token.replace(/\d/g, (d) => thaiInteger(Number(d), style))));
 }
