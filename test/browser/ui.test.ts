@@ -126,6 +126,8 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expectText(page, tid('remaining'), '357,999,106.71');
     await expectText(page, tid('remaining-percent'), '99.60');
     await expectText(page, tid('project-count'), '15');
+    // In FY 2559 only this cluster has figures in the demo: the rank says so.
+    await expectText(page, tid('rank'), 'ลำดับที่ 1 จาก 18 (มีข้อมูลการเบิกจ่าย 1)');
     await expectText(page, tid('status-approved'), 'อนุมัติ 14');
     await expectText(page, tid('status-revising'), 'อยู่ระหว่างการปรับเนื้อหารายละเอียด 1');
     await page.locator('.map-svg path').first().waitFor();

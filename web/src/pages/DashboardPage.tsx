@@ -111,6 +111,9 @@ function DashboardView({ view, go }: { view: View; go(v: Partial<View>): void })
               {dash.data?.rank && (
                 <div className="card-sub" data-testid="rank">
                   {dash.data.rank.rank === null ? t('unranked') : t('rankOf', { rank: fmt.int(dash.data.rank.rank), of: fmt.int(dash.data.rank.of) })}
+                  {dash.data.rank.rank !== null &&
+                    dash.data.rank.ranked < dash.data.rank.of &&
+                    ` ${t('rankedOnly', { ranked: fmt.int(dash.data.rank.ranked) })}`}
                 </div>
               )}
             </div>
