@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/support/db.ts';
 import { startServer, type Client, type TestServer } from '../../../test/support/server.ts';
 import type { MonthlyReport, OverdueReports } from './report.schema.ts';
+import type { ProgressReport } from '../progress/progress.schema.ts';
 
 interface ErrorBody {
   error: { code: string; message: string };
@@ -120,6 +121,65 @@ describeEachDb('progress reports API', (kind) => {
       });
       expect((await overdue('2015-12-31')).count).toBe(2);
       expect((await reporter.json('/api/v1/progress-reports/overdue?owner=50&fiscalYear=2559&asOf=2016-01-05')).status).toBe(403);
+    });
+  });
+
+  describe('warnings of the progress report', () => {
+    const report = async () => (await s.json<ProgressReport>('/api/v1/reports/progress?owner=50&fiscalYear=2559&asOf=2016-01-05')).body;
+    const settings = (behindPlanPoints: string, reportsDueFrom?: string | null) =>
+      s.json('/api/v1/progress/settings', { method: 'PUT', body: JSON.stringify({ behindPlanPoints, noCommitmentDays: 60, reportsDueFrom }) });
+
+    beforeAll(async () => {
+      for (const [code, physical] of [
+        [
+          'PR-01',
+          [
+            { month: '2015-11', percent: '20' },
+            { month: '2015-12', percent: '40' },
+          ],
+        ],
+        ['PR-02', [{ month: '2015-12', percent: '50' }]],
+      ] as const) {
+        const r = await s.json(`/api/v1/projects/${code}/plans`, {
+          method: 'POST',
+          body: JSON.stringify({ months: [{ month: '2015-12', amount: '1000.00' }], physical }),
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+      }
+      // PR-02: 30 % by the end of December, accepted; its plan says 50 %.
+      expect((await put(officer, '/api/v1/projects/PR-02/progress-reports/2015-12', { percent: '30', submit: true })).status).toBe(200);
+      expect((await post(s, '/api/v1/projects/PR-02/progress-reports/2015-12/review', { decision: 'accept' })).body.status).toBe('accepted');
+    });
+
+    it('warns of overdue reports and of physical progress behind plan by more than the setting', async () => {
+      const r = await report();
+      expect(r.settings).toEqual({ behindPlanPoints: '10.00', noCommitmentDays: 60, reportsDueFrom: '2015-10' });
+      expect(r.warnings.map((w) => [w.kind, w.project])).toEqual([
+        ['no_commitment', 'PR-01'],
+        ['report_overdue', 'PR-01'],
+        ['report_overdue', 'PR-02'],
+        ['physical_behind_plan', 'PR-02'],
+      ]);
+      expect(r.warnings[1]!.message).toBe('Project PR-01 has no progress report submitted for 2015-10, 2015-12');
+      expect(r.warnings[2]!.message).toBe('Project PR-02 has no progress report submitted for 2015-11');
+      expect(r.warnings[3]!.message).toBe('Project PR-02 reported 30.00 % physical progress for 2015-12, 20.00 points behind its plan (50.00 %)');
+      expect(r.warnings[3]!.messageTh).toBe('โครงการ PR-02 รายงานผลการดำเนินงานร้อยละ 30.00 ประจำเดือน 2015-12 ต่ำกว่าแผน (ร้อยละ 50.00) 20.00 จุด');
+      // PR-01's accepted 15 % for November is 5 points behind its 20 %: within the setting.
+      expect(r.projects.map((p) => [p.code, p.reportedPhysical])).toEqual([
+        ['PR-01', { month: '2015-11', percent: '15.00' }],
+        ['PR-02', { month: '2015-12', percent: '30.00' }],
+      ]);
+    });
+
+    it('neither warning past the settings: no month due, a gap within 20 points', async () => {
+      expect((await settings('20', null)).status).toBe(200);
+      expect((await report()).warnings.map((w) => [w.kind, w.project])).toEqual([['no_commitment', 'PR-01']]);
+      expect((await settings('19.99')).body).toEqual({ behindPlanPoints: '19.99', noCommitmentDays: 60, reportsDueFrom: null });
+      expect((await report()).warnings.map((w) => [w.kind, w.project])).toEqual([
+        ['no_commitment', 'PR-01'],
+        ['physical_behind_plan', 'PR-02'],
+      ]);
+      await settings('10', '2015-10');
     });
   });
 });

@@ -86,6 +86,10 @@ export const ProjectProgress = Figures.extend({
   status: z.string(),
   planVersion: z.number().int().nullable(),
   plannedPhysicalPercent: z.string().nullable(),
+  reportedPhysical: z
+    .object({ month: z.string(), percent: z.string() })
+    .nullable()
+    .describe('the physical progress of the latest accepted monthly report (of a month up to asOf)'),
   byCategory: z.array(CategoryFigures),
   forecasts: z.array(ForecastOut),
 });
