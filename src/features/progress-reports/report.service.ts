@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/db.ts';
 import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { fiscalYearStart, todayIso } from '../../core/dates.ts';
-import { audit, actorLabel } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import { assertCanReadOwner, assertCanReadProject, describeActor } from '../users/access.ts';
 import { lockProjectFor, requireProjectRow, targetOf } from '../projects/project.service.ts';
 import { resolveOwner } from '../reference/reference.queries.ts';
@@ -41,7 +41,7 @@ export async function saveProgressReport(ctx: Ctx, code: string, month: string, 
         },
       );
     }
-    const by = actorLabel(ctx.actor);
+    const by = ctx.actor.username;
     const values = [Number(input.percent), input.done, input.obstacles, input.solutions, input.helpRequested, next.status];
     const submitting = next.status === 'submitted';
     if (!row) {
@@ -79,8 +79,8 @@ export async function reviewProgressReport(ctx: Ctx, code: string, month: string
     const p = await lockProjectFor(tx, ctx.actor, code, 'review progress reports of');
     const [row] = await reportRows(tx, p.id, month, true);
     if (!row) throw new AppError('not_found', `The progress report of project ${code} for ${month} not found`);
-    const by = actorLabel(ctx.actor);
-    if (row.submitted_by !== null && (row.submitted_by === by || row.submitted_by === ctx.actor.username)) {
+    const by = ctx.actor.username;
+    if (row.submitted_by === by) {
       throw new AppError(
         'forbidden',
         `${describeActor(ctx.actor)} may not review the progress report of project ${code} for ${month}: they submitted it`,
