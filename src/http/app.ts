@@ -28,6 +28,7 @@ import { budgetLineRoutes } from '../features/budget/budget-lines.routes.ts';
 import { commitmentRoutes } from '../features/commitments/commitment.routes.ts';
 import { planRoutes } from '../features/plans/plan.routes.ts';
 import { progressRoutes } from '../features/progress/progress.routes.ts';
+import { progressReportRoutes } from '../features/progress-reports/report.routes.ts';
 import type { SignInPolicy } from '../features/users/auth.service.ts';
 import { registerAuth } from './auth.ts';
 
@@ -156,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await commitmentRoutes(api, deps);
       await planRoutes(api, deps);
       await progressRoutes(api, deps);
+      await progressReportRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

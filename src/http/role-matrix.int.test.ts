@@ -439,6 +439,39 @@ const TABLE: Record<string, Case[]> = {
       return { method: 'POST', path: `/api/v1/projects/${code}/milestones/${key}/actual`, body: { actualStart: DATE_OF[code] } };
     },
   ),
+  'GET /api/v1/projects/{code}/progress-reports': onProjects(
+    readRows,
+    (code) => [`may not read project ${code}`],
+    (code) => ({ method: 'GET', path: `/api/v1/projects/${code}/progress-reports` }),
+  ),
+  'PUT /api/v1/projects/{code}/progress-reports/{month}': onProjects(
+    disbursementRows,
+    (code) => [`may not report progress of project ${code}`],
+    (code) => ({ method: 'PUT', path: `/api/v1/projects/${code}/progress-reports/${MONTH_OF[code]}`, body: { percent: '10', done: 'ทดสอบสิทธิ์' } }),
+  ),
+  'POST /api/v1/projects/{code}/progress-reports/{month}/review': onProjects(
+    projectWriteRows,
+    (code) => [`may not review progress reports of project ${code}`],
+    async (code, { s }) => {
+      // A submitted report to review (the administrator resubmits it when the previous case returned or accepted it).
+      await s.db.query('DELETE FROM progress_reports WHERE project_id = (SELECT id FROM projects WHERE code = $1)', [code]);
+      await admin.send(s, 'PUT', `/api/v1/projects/${code}/progress-reports/${MONTH_OF[code]}`, { percent: '10', submit: true });
+      return {
+        method: 'POST',
+        path: `/api/v1/projects/${code}/progress-reports/${MONTH_OF[code]}/review`,
+        body: { decision: 'return', reason: 'ขอข้อมูลเพิ่ม' },
+      };
+    },
+  ),
+  'GET /api/v1/progress-reports/overdue': [
+    ['upper-north-1', 2559, reportRow],
+    ['upper-central-1', 2558, reportOtherCluster],
+  ].map(([owner, fy, row]): Case => ({
+    target: `owner ${owner}`,
+    expect: row as Row,
+    refused: [`may not read the figures of ${owner}`],
+    req: () => ({ method: 'GET', path: `/api/v1/progress-reports/overdue?owner=${owner}&fiscalYear=${fy}&asOf=2016-01-05` }),
+  })),
   'GET /api/v1/targets': [{ target: '-', expect: anyUser, req: () => ({ method: 'GET', path: '/api/v1/targets?fiscalYear=2559' }) }],
   'PUT /api/v1/targets': [
     {
@@ -563,7 +596,7 @@ describeEachDb('role matrix', (kind) => {
       .filter(([p]) => p.startsWith('/api/v1/'))
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
-    expect(ops.length).toBe(53);
+    expect(ops.length).toBe(57);
     expect(Object.keys(TABLE).sort()).toEqual(ops);
   });
 

@@ -48,9 +48,11 @@ export interface WarningSettings {
   behindPlanHundredths: bigint;
   /** days after approval without any commitment */
   noCommitmentDays: number;
+  /** the first month (YYYY-MM) monthly progress reports are due; null: none is due yet */
+  reportsDueFrom: string | null;
 }
 
-export const DEFAULT_WARNING_SETTINGS: WarningSettings = { behindPlanHundredths: 1000n, noCommitmentDays: 60 };
+export const DEFAULT_WARNING_SETTINGS: WarningSettings = { behindPlanHundredths: 1000n, noCommitmentDays: 60, reportsDueFrom: null };
 
 /** Behind plan by more than the threshold: (planned - actual) / allocated > threshold, compared exactly. */
 export function isBehindPlan(actual: Satang, planned: Satang, allocated: Satang, thresholdHundredths: bigint): boolean {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AmountString, FiscalYear, IsoDateString, PercentString } from '../../core/schemas.ts';
 import { OwnerCode } from '../reference/reference.schema.ts';
 import { BudgetCategory } from '../budget/ledger.schema.ts';
-import { PercentInput } from '../plans/plan.schema.ts';
+import { Month, PercentInput } from '../plans/plan.schema.ts';
 
 export const TargetCategory = z.enum(['all', 'operating', 'investment', 'other']);
 
@@ -34,8 +34,13 @@ export const TargetsQuery = z.object({ fiscalYear: FiscalYear, owner: OwnerCode.
 export const ProgressSettings = z.object({
   behindPlanPoints: PercentInput.describe('percentage points of the allocation by which disbursement may lag the plan before a warning'),
   noCommitmentDays: z.number().int().min(1).max(3650).describe('days after approval without a commitment before a warning'),
+  reportsDueFrom: Month.nullable().optional().describe('the first month monthly progress reports are due (null: none is due); omitted: unchanged'),
 });
-export const ProgressSettingsOutput = z.object({ behindPlanPoints: z.string(), noCommitmentDays: z.number().int() });
+export const ProgressSettingsOutput = z.object({
+  behindPlanPoints: z.string(),
+  noCommitmentDays: z.number().int(),
+  reportsDueFrom: z.string().nullable(),
+});
 export type ProgressSettingsOutput = z.infer<typeof ProgressSettingsOutput>;
 
 export const ProgressReportQuery = z.object({ owner: OwnerCode, fiscalYear: FiscalYear, asOf: IsoDateString });
@@ -67,7 +72,7 @@ export const ForecastOut = z.object({
 export type ForecastOut = z.infer<typeof ForecastOut>;
 
 export const Warning = z.object({
-  kind: z.enum(['behind_plan', 'no_commitment', 'below_target']),
+  kind: z.enum(['behind_plan', 'no_commitment', 'below_target', 'report_overdue', 'physical_behind_plan']),
   project: z.string().nullable(),
   category: TargetCategory.nullable(),
   message: z.string(),
@@ -81,6 +86,10 @@ export const ProjectProgress = Figures.extend({
   status: z.string(),
   planVersion: z.number().int().nullable(),
   plannedPhysicalPercent: z.string().nullable(),
+  reportedPhysical: z
+    .object({ month: z.string(), percent: z.string() })
+    .nullable()
+    .describe('the physical progress of the latest accepted monthly report (of a month up to asOf)'),
   byCategory: z.array(CategoryFigures),
   forecasts: z.array(ForecastOut),
 });

@@ -30,6 +30,8 @@ import {
   type WarningSettings,
 } from './progress.rules.ts';
 import { settingsOutput, targetsFor, warningSettings } from './targets.service.ts';
+import { reportsOf } from '../progress-reports/report.queries.ts';
+import { dueMonths, isPhysicalBehind, lastDayOfMonth, overdueMonths, type ReportStatus } from '../progress-reports/report.rules.ts';
 import type { Figures, ForecastOut, ProgressReport, ProgressReportQuery, Target, Warning } from './progress.schema.ts';
 
 interface Raw {
@@ -130,6 +132,27 @@ function behindPlanWarning(code: string, r: Raw, settings: WarningSettings, asOf
   };
 }
 
+function overdueWarning(code: string, months: string[]): Warning {
+  return {
+    kind: 'report_overdue',
+    project: code,
+    category: null,
+    message: `Project ${code} has no progress report submitted for ${months.join(', ')}`,
+    messageTh: `โครงการ ${code} ยังไม่ส่งรายงานความก้าวหน้าประจำเดือน ${months.join(', ')}`,
+  };
+}
+
+function physicalBehindWarning(code: string, month: string, actual: Hundredths, planned: Hundredths): Warning {
+  const gap = formatPercent(planned - actual);
+  return {
+    kind: 'physical_behind_plan',
+    project: code,
+    category: null,
+    message: `Project ${code} reported ${formatPercent(actual)} % physical progress for ${month}, ${gap} points behind its plan (${formatPercent(planned)} %)`,
+    messageTh: `โครงการ ${code} รายงานผลการดำเนินงานร้อยละ ${formatPercent(actual)} ประจำเดือน ${month} ต่ำกว่าแผน (ร้อยละ ${formatPercent(planned)}) ${gap} จุด`,
+  };
+}
+
 export async function progressReport(q: Queryable, actor: Actor, query: ProgressReportQuery): Promise<ProgressReport> {
   const { fiscalYear, asOf } = query;
   const owner = await resolveOwner(q, query.owner, fiscalYear);
@@ -137,12 +160,13 @@ export async function progressReport(q: Queryable, actor: Actor, query: Progress
   const settings = await warningSettings(q);
   const rows = (await progressProjects(q, fiscalYear, asOf, owner)).filter((r) => r.status !== 'cancelled');
   const ids = rows.map((r) => r.id);
-  const [linesBy, entriesBy, commitmentsBy, plansBy, targets] = await Promise.all([
+  const [linesBy, entriesBy, commitmentsBy, plansBy, targets, reportsBy] = await Promise.all([
     linesOf(q, ids),
     entriesOf(q, ids),
     commitmentsOf(q, ids),
     loadPlans(q, ids),
     targetsFor(q, fiscalYear, owner.code),
+    reportsOf(q, ids),
   ]);
   const warnings: Warning[] = [];
   let totals = zero();
@@ -184,12 +208,24 @@ export async function progressReport(q: Queryable, actor: Actor, query: Progress
       });
     }
     const physical = plan ? plannedPhysical(plan.physical, asOf) : null;
+    const reports = reportsBy.get(r.id) ?? [];
+    const overdue = overdueMonths(
+      dueMonths(r.status, r.approved_on, asOf, settings.reportsDueFrom),
+      new Map<string, ReportStatus>(reports.map((x) => [x.month, x.status])),
+    );
+    if (overdue.length) warnings.push(overdueWarning(r.code, overdue));
+    const accepted = reports.filter((x) => x.status === 'accepted' && x.month <= asOf.slice(0, 7)).at(-1) ?? null;
+    const plannedAtReport = accepted && plan ? plannedPhysical(plan.physical, lastDayOfMonth(accepted.month)) : null;
+    if (accepted && plannedAtReport !== null && isPhysicalBehind(accepted.percent, plannedAtReport, settings.behindPlanHundredths)) {
+      warnings.push(physicalBehindWarning(r.code, accepted.month, accepted.percent, plannedAtReport));
+    }
     return {
       code: r.code,
       nameTh: r.name_th,
       status: r.status,
       planVersion: plan?.version ?? null,
       plannedPhysicalPercent: physical === null ? null : formatPercent(physical),
+      reportedPhysical: accepted ? { month: accepted.month, percent: formatPercent(accepted.percent) } : null,
       ...toFigures(raw),
       byCategory: cats,
       forecasts,

@@ -91,29 +91,40 @@ async function q_targets(q: Queryable, fiscalYear: number, ownerKey: string) {
 const SETTINGS_KEY = 'progressWarnings';
 
 export async function warningSettings(q: Queryable): Promise<WarningSettings> {
-  const [row] = await q.query<{ value: { behindPlanHundredths?: number; noCommitmentDays?: number } }>('SELECT value FROM settings WHERE key = $1', [
-    SETTINGS_KEY,
-  ]);
+  const [row] = await q.query<{ value: { behindPlanHundredths?: number; noCommitmentDays?: number; reportsDueFrom?: string | null } }>(
+    'SELECT value FROM settings WHERE key = $1',
+    [SETTINGS_KEY],
+  );
   return {
     behindPlanHundredths:
       row?.value.behindPlanHundredths !== undefined ? BigInt(row.value.behindPlanHundredths) : DEFAULT_WARNING_SETTINGS.behindPlanHundredths,
     noCommitmentDays: row?.value.noCommitmentDays ?? DEFAULT_WARNING_SETTINGS.noCommitmentDays,
+    reportsDueFrom: row?.value.reportsDueFrom ?? DEFAULT_WARNING_SETTINGS.reportsDueFrom,
   };
 }
 
 export const settingsOutput = (s: WarningSettings): ProgressSettingsOutput => ({
   behindPlanPoints: formatPercent(s.behindPlanHundredths),
   noCommitmentDays: s.noCommitmentDays,
+  reportsDueFrom: s.reportsDueFrom,
 });
 
 /** Sets the thresholds of the progress warnings. Administrators only. */
-export async function setWarningSettings(ctx: Ctx, input: { behindPlanPoints: bigint; noCommitmentDays: number }): Promise<ProgressSettingsOutput> {
+export async function setWarningSettings(
+  ctx: Ctx,
+  input: { behindPlanPoints: bigint; noCommitmentDays: number; reportsDueFrom?: string | null },
+): Promise<ProgressSettingsOutput> {
   return ctx.db.transaction(async (tx) => {
     assertAdmin(ctx.actor, 'change the progress warning settings');
-    const before = settingsOutput(await warningSettings(tx));
+    const current = await warningSettings(tx);
+    const before = settingsOutput(current);
+    const reportsDueFrom = input.reportsDueFrom === undefined ? current.reportsDueFrom : input.reportsDueFrom;
     await tx.query(
       `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
-      [SETTINGS_KEY, JSON.stringify({ behindPlanHundredths: Number(input.behindPlanPoints), noCommitmentDays: input.noCommitmentDays })],
+      [
+        SETTINGS_KEY,
+        JSON.stringify({ behindPlanHundredths: Number(input.behindPlanPoints), noCommitmentDays: input.noCommitmentDays, reportsDueFrom }),
+      ],
     );
     const after = settingsOutput(await warningSettings(tx));
     await audit(tx, ctx.actor, { action: 'update', entityType: 'setting', entityKey: SETTINGS_KEY, before, after });

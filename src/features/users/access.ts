@@ -24,6 +24,8 @@ export type ProjectAction =
   | 'record disbursements on'
   | 'record commitments on'
   | 'plan'
+  | 'report progress of'
+  | 'review progress reports of'
   | 'delete'
   | 'restore';
 
@@ -90,7 +92,7 @@ export async function assertCanWriteProject(
       if (action !== 'restore' && p.ownerKind === 'province' && p.ownerCode === actor.scopeCode) return;
       break;
     case 'agency_reporter':
-      if (action === 'record disbursements on' && p.id !== null && (await isAssigned(q, actor, p.id))) return;
+      if ((action === 'record disbursements on' || action === 'report progress of') && p.id !== null && (await isAssigned(q, actor, p.id))) return;
       break;
     default:
       break;
