@@ -37,3 +37,41 @@ export async function liveCommitments(q: Queryable, projectId: bigint): Promise<
   );
   return rows.map((r) => ({ id: r.id, date: r.commit_date, amount: r.amount, category: r.category }));
 }
+
+/** The live entry of a project with a kind and a document reference, if any. */
+export async function liveEntryWithRef(
+  q: Queryable,
+  projectId: bigint,
+  kind: DatedAmount['kind'],
+  ref: string,
+): Promise<{ entry_date: string; amount: bigint } | undefined> {
+  const [row] = await q.query<{ entry_date: string; amount: bigint }>(
+    'SELECT entry_date, amount FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL',
+    [projectId, kind, ref],
+  );
+  return row;
+}
+
+export interface EntryRow {
+  id: bigint;
+  kind: DatedAmount['kind'];
+  entry_date: string;
+  amount: bigint;
+  ref: string;
+  note: string | null;
+  version: number;
+  category: Category;
+  commitment_id: bigint | null;
+  deleted_at: Date | null;
+}
+
+/** One entry of a project by its id (as the URL gives it), deleted or not. */
+export async function findEntry(q: Queryable, projectCode: string, entryId: string): Promise<EntryRow | undefined> {
+  const [row] = await q.query<EntryRow>(
+    `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.note, e.version, e.category, e.commitment_id, e.deleted_at
+       FROM ledger_entries e JOIN projects p ON p.id = e.project_id
+      WHERE p.code = $1 AND e.id = $2`,
+    [projectCode, /^\d+$/.test(entryId) ? entryId : '-1'],
+  );
+  return row;
+}

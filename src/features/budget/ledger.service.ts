@@ -8,7 +8,7 @@ import { audit } from '../audit/audit.service.ts';
 import { assertAdmin } from '../users/access.ts';
 import type { AdjustmentInput, DisbursementInput, LedgerEntry, UpdateEntryInput } from './ledger.schema.ts';
 import type { LedgerBreach } from './ledger.rules.ts';
-import { budgetLines, liveCommitments, liveEntries } from './ledger.queries.ts';
+import { budgetLines, findEntry, liveCommitments, liveEntries, liveEntryWithRef } from './ledger.queries.ts';
 import {
   categoryTotals,
   effectiveLines,
@@ -21,6 +21,9 @@ import {
 import { firstCommitmentBreach } from '../commitments/commitment.rules.ts';
 
 type Kind = 'adjustment' | 'disbursement';
+
+/** What an entry of a kind does to a project, in the words of the access rules. */
+const actionOn = (kind: Kind) => (kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
 
 interface NewEntry {
   kind: Kind;
@@ -114,11 +117,8 @@ export async function recordEntry(
   actor: Actor,
   action: 'create' | 'import' = 'create',
 ): Promise<RecordOutcome> {
-  const p = await lockProjectFor(q, actor, projectCode, e.kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
-  const [same] = await q.query<{ entry_date: string; amount: bigint }>(
-    'SELECT entry_date, amount FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL',
-    [p.id, e.kind, e.ref],
-  );
+  const p = await lockProjectFor(q, actor, projectCode, actionOn(e.kind));
+  const same = await liveEntryWithRef(q, p.id, e.kind, e.ref);
   if (same) {
     if (same.entry_date === e.date && same.amount === e.amount) return 'unchanged';
     throw new AppError(
@@ -246,23 +246,10 @@ async function listEntries(q: Queryable, projectId: bigint, entryId?: bigint): P
 /** Corrects a ledger entry (date, amount, ref, note) with a reason, after every rule of the ledger. */
 export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string, input: UpdateEntryInput): Promise<LedgerEntry> {
   return ctx.db.transaction(async (tx) => {
-    const [entry] = await tx.query<{
-      id: bigint;
-      kind: Kind;
-      entry_date: string;
-      amount: bigint;
-      ref: string;
-      note: string | null;
-      version: number;
-      category: Category;
-      commitment_id: bigint | null;
-    }>(
-      `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.note, e.version, e.category, e.commitment_id FROM ledger_entries e JOIN projects p ON p.id = e.project_id
-        WHERE p.code = $1 AND e.id = $2 AND e.deleted_at IS NULL`,
-      [projectCode, /^\d+$/.test(entryId) ? entryId : '-1'],
-    );
+    const found = await findEntry(tx, projectCode, entryId);
+    const entry = found && found.deleted_at === null ? found : undefined;
     if (!entry) throw notFound(`Ledger entry ${entryId} of project ${projectCode}`);
-    const p = await lockProjectFor(tx, ctx.actor, projectCode, entry.kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
+    const p = await lockProjectFor(tx, ctx.actor, projectCode, actionOn(entry.kind));
     if (entry.version !== input.version) {
       throw new AppError(
         'conflict',
@@ -280,12 +267,8 @@ export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string
       note: input.note === undefined ? entry.note : input.note,
     };
     if (next.ref !== entry.ref) {
-      const [taken] = await tx.query('SELECT 1 FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL', [
-        p.id,
-        entry.kind,
-        next.ref,
-      ]);
-      if (taken) throw new AppError('conflict', `Project ${projectCode} already has ${entry.kind} ${next.ref}`, { field: 'ref' });
+      if (await liveEntryWithRef(tx, p.id, entry.kind, next.ref))
+        throw new AppError('conflict', `Project ${projectCode} already has ${entry.kind} ${next.ref}`, { field: 'ref' });
     }
     const lines = effectiveLines(p.budget, await budgetLines(tx, p.id));
     // The category and the commitment paid may be corrected too.
@@ -363,22 +346,9 @@ export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string
 export async function setEntryDeleted(ctx: Ctx, projectCode: string, entryId: string, deleted: boolean, reason: string): Promise<LedgerEntry> {
   return ctx.db.transaction(async (tx) => {
     if (!deleted) assertAdmin(ctx.actor, `restore ledger entries of project ${projectCode}`);
-    const [entry] = await tx.query<{
-      id: bigint;
-      kind: Kind;
-      entry_date: string;
-      amount: bigint;
-      ref: string;
-      deleted_at: Date | null;
-      category: Category;
-      commitment_id: bigint | null;
-    }>(
-      `SELECT e.id, e.kind, e.entry_date, e.amount, e.ref, e.deleted_at, e.category, e.commitment_id FROM ledger_entries e JOIN projects p ON p.id = e.project_id
-        WHERE p.code = $1 AND e.id = $2`,
-      [projectCode, /^\d+$/.test(entryId) ? entryId : '-1'],
-    );
+    const entry = await findEntry(tx, projectCode, entryId);
     if (!entry) throw notFound(`Ledger entry ${entryId} of project ${projectCode}`);
-    const p = await lockProjectFor(tx, ctx.actor, projectCode, entry.kind === 'disbursement' ? 'record disbursements on' : 'adjust the budget of');
+    const p = await lockProjectFor(tx, ctx.actor, projectCode, actionOn(entry.kind));
     if ((entry.deleted_at !== null) === deleted) throw new AppError('conflict', `The entry is ${deleted ? 'deleted' : 'not deleted'} already`);
     const others = await liveEntries(tx, p.id, entry.id);
     const entries = deleted
@@ -406,12 +376,8 @@ export async function setEntryDeleted(ctx: Ctx, projectCode: string, entryId: st
       );
     }
     if (!deleted) {
-      const [live] = await tx.query('SELECT 1 FROM ledger_entries WHERE project_id = $1 AND kind = $2 AND ref = $3 AND deleted_at IS NULL', [
-        p.id,
-        entry.kind,
-        entry.ref,
-      ]);
-      if (live) throw new AppError('conflict', `Another ${entry.kind} with ref ${entry.ref} exists on project ${projectCode}`);
+      if (await liveEntryWithRef(tx, p.id, entry.kind, entry.ref))
+        throw new AppError('conflict', `Another ${entry.kind} with ref ${entry.ref} exists on project ${projectCode}`);
     }
     await tx.query(`UPDATE ledger_entries SET deleted_at = ${deleted ? 'now()' : 'NULL'} WHERE id = $1`, [entry.id]);
     const [after] = await listEntries(tx, p.id, entry.id);
