@@ -4,6 +4,8 @@
  * the cluster officer finds it in the review queue and returns it with a reason; the reporter sees
  * the reason, corrects and resubmits; the officer accepts it.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { buildWebIfStale, WEB_DIST } from '../../src/cli/build-web.ts';
@@ -20,6 +22,7 @@ const MONTH = '2015-11';
 const REASON = 'ภาพถ่ายไม่แสดงงานขุดลอก กรุณาแนบภาพหน้างานจริง';
 const RED = solidPng(32, 24, [220, 40, 40]);
 const GREEN = solidPng(40, 30, [30, 160, 60]);
+const SCREENSHOT = path.join(os.tmpdir(), 'padme-progress-reports.png');
 
 describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   let server: TestServer;
@@ -142,6 +145,8 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await openProject();
     await expectText(page(), `${tid(`report-${MONTH}`)} ${tid('return-reason')}`, `ส่งคืนให้แก้ไข โดย officer-un1: ${REASON}`);
     await expectText(page(), `${tid(`report-${MONTH}`)} ${tid('report-status')}`, 'ส่งคืนให้แก้ไข');
+    await thumbnails(card());
+    await page().locator(tid('progress-reports')).screenshot({ path: SCREENSHOT });
     const percent = card().getByLabel('ความก้าวหน้าทางกายภาพ (ร้อยละ)');
     expect(await percent.inputValue()).toBe('35.00');
     expect(await card().getByLabel('ผลการดำเนินงาน').inputValue()).toBe('ขุดลอกคลองแล้ว 1.2 กิโลเมตร');

@@ -313,7 +313,7 @@ function ReportFiles({ code, report, editable, onChanged }: { code: string; repo
                 {f.name} · {fmt.int(Math.ceil(f.size / 1024))} KB
               </span>
               {editable && (
-                <button type="button" className="link" aria-label={t('removeFile', { name: f.name })} onClick={() => void remove(f)}>
+                <button type="button" className="secondary" aria-label={t('removeFile', { name: f.name })} onClick={() => void remove(f)}>
                   ✕
                 </button>
               )}
