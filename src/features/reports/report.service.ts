@@ -10,7 +10,7 @@ import { PROJECT_STATUSES, type ProjectStatus } from '../projects/project.status
 import { disbursementsByMonth, figuresByOwnerAndStatus, type FigureRow, type OwnerScope } from './figures.queries.ts';
 import { rankByDisbursement } from './ranking.ts';
 import { categorySplit, plannedMonths, plannedSeries, type CategorySplit } from '../progress/series.rules.ts';
-import { ownerProjectFacts, type OwnerProjectFacts } from '../progress/series.queries.ts';
+import { ownerProjectFacts } from '../progress/series.queries.ts';
 import { targetsFor } from '../progress/targets.service.ts';
 import { lastDayOfMonth } from '../progress-reports/report.rules.ts';
 import type {
@@ -176,7 +176,7 @@ export async function ranking(q: Queryable, actor: Actor, query: RankingQuery): 
  */
 export async function dashboard(q: Queryable, actor: Actor, query: DisbursementReportQuery): Promise<Dashboard> {
   const { owner, t } = await ownerTotals(q, actor, query);
-  const facts: OwnerProjectFacts[] = await ownerProjectFacts(q, query.fiscalYear, query.asOf, owner);
+  const facts = await ownerProjectFacts(q, query.fiscalYear, query.asOf, owner);
   const byMonth = new Map((await disbursementsByMonth(q, query.fiscalYear, query.asOf, scopeOf(owner))).map((r) => [r.month, r.amount]));
   // The fiscal year's 12 months, then any carry-over months up to the as-of date.
   const fyMonths = fiscalYearMonthEnds(query.fiscalYear).map((d) => d.slice(0, 7));
