@@ -63,6 +63,29 @@ const SEED_2559 = {
   remaining: '357999106.71',
   remainingPercent: '99.60',
   statusCounts: STATUS_COUNTS_2559,
+  // By budget category (demo.data.ts): investment lines of UN1-2559-05 (20,000,000.00) and -07
+  // (24,320,700.00), and the payment GF59-0501 (185,382.79); everything else is operating.
+  byCategory: [
+    {
+      category: 'operating',
+      projectCount: 14,
+      allocated: '315100000.00',
+      disbursed: '1236210.50',
+      disbursedPercent: '0.39',
+      remaining: '313863789.50',
+      remainingPercent: '99.61',
+    },
+    {
+      category: 'investment',
+      projectCount: 2,
+      allocated: '44320700.00',
+      disbursed: '185382.79',
+      disbursedPercent: '0.42',
+      remaining: '44135317.21',
+      remainingPercent: '99.58',
+    },
+    { category: 'other', projectCount: 0, allocated: '0.00', disbursed: '0.00', disbursedPercent: null, remaining: '0.00', remainingPercent: null },
+  ],
 };
 
 const REPORT_2559 = ['report', 'disbursement', '--owner', 'upper-north-1', '--fiscal-year', '2559', '--as-of', '2016-01-05'];
@@ -182,6 +205,7 @@ describe('padme CLI', { timeout: 60_000 }, () => {
     });
     expect(runs[0]!.stdout).toContain('--data <dir>');
     expect(runs[7]!.stdout).toContain('--as-of <date>');
+    expect(runs[7]!.stdout).toContain('--by-category');
     expect(runs[8]!.stdout).toContain('--level <level>');
     expect(runs[4]!.stdout).toContain('--dry-run');
   }, 120_000);
@@ -212,11 +236,32 @@ describe('padme CLI', { timeout: 60_000 }, () => {
     expect(r).toEqual({
       code: 0,
       stdout:
-        'owner,fiscalYear,asOf,projectCount,allocated,disbursed,disbursedPercent,remaining,remainingPercent\n' +
-        'upper-north-1,2559,2016-01-05,15,359420700.00,1421593.29,0.40,357999106.71,99.60\n',
+        'owner,fiscalYear,asOf,projectCount,allocated,disbursed,disbursedPercent,remaining,remainingPercent,category\n' +
+        'upper-north-1,2559,2016-01-05,15,359420700.00,1421593.29,0.40,357999106.71,99.60,all\n' +
+        'upper-north-1,2559,2016-01-05,14,315100000.00,1236210.50,0.39,313863789.50,99.61,operating\n' +
+        'upper-north-1,2559,2016-01-05,2,44320700.00,185382.79,0.42,44135317.21,99.58,investment\n' +
+        'upper-north-1,2559,2016-01-05,0,0.00,0.00,,0.00,,other\n',
       stderr: '',
     });
   });
+
+  it('report disbursement --by-category adds one sentence per budget category to the text, which is otherwise unchanged', async () => {
+    const r = await padme(['--data', demoDir, ...REPORT_2559, '--by-category']);
+    expect(r).toEqual({
+      code: 0,
+      stdout:
+        `ผลการเบิกจ่ายงบประมาณโครงการกลุ่มจังหวัดภาคเหนือตอนบน ๑ ประจำปีงบประมาณ พ.ศ. ๒๕๕๙ ${SEED_SENTENCE}\n` +
+        'งบประมาณที่ได้รับจัดสรร ๓๕๙,๔๒๐,๗๐๐.๐๐ บาท จำนวน ๑๕ โครงการ\n' +
+        'งบดำเนินงาน ได้รับจัดสรร ๓๑๕,๑๐๐,๐๐๐.๐๐ บาท เบิกจ่ายจำนวน ๑,๒๓๖,๒๑๐.๕๐ บาท คิดเป็นร้อยละ ๐.๓๙ คงเหลือ ๓๑๓,๘๖๓,๗๘๙.๕๐ บาท คิดเป็นร้อยละ ๙๙.๖๑\n' +
+        'งบลงทุน ได้รับจัดสรร ๔๔,๓๒๐,๗๐๐.๐๐ บาท เบิกจ่ายจำนวน ๑๘๕,๓๘๒.๗๙ บาท คิดเป็นร้อยละ ๐.๔๒ คงเหลือ ๔๔,๑๓๕,๓๑๗.๒๑ บาท คิดเป็นร้อยละ ๙๙.๕๘\n' +
+        'งบรายจ่ายอื่น ไม่ได้รับจัดสรรงบประมาณ\n',
+      stderr: '',
+    });
+    const arabic = await padme(['--data', demoDir, ...REPORT_2559, '--by-category', '--digits', 'arabic']);
+    expect(arabic.stdout.split('\n')[3]).toBe(
+      'งบลงทุน ได้รับจัดสรร 44,320,700.00 บาท เบิกจ่ายจำนวน 185,382.79 บาท คิดเป็นร้อยละ 0.42 คงเหลือ 44,135,317.21 บาท คิดเป็นร้อยละ 99.58',
+    );
+  }, 120_000);
 
   it('report ranking --fiscal-year 2558: upper-north-1 is 7th of 18 at 72.32 %', async () => {
     const r = await padme(['--data', demoDir, 'report', 'ranking', '--fiscal-year', '2558', '--as-of', '2016-01-05', '--format', 'json']);
@@ -339,6 +384,12 @@ describe('padme CLI', { timeout: 60_000 }, () => {
       disbursedPercent: '0.40',
       remaining: '357991106.00',
       remainingPercent: '99.60',
+      // both projects have only the implicit operating line: 1,236,210.50 + 8,000.71
+      byCategory: [
+        { ...SEED_2559.byCategory[0], disbursed: '1244211.21', disbursedPercent: '0.39', remaining: '313855788.79', remainingPercent: '99.61' },
+        SEED_2559.byCategory[1],
+        SEED_2559.byCategory[2],
+      ],
     });
   }, 180_000);
 

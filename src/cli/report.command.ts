@@ -23,12 +23,13 @@ export function reportCommand(program: Command): void {
     .requiredOption('--as-of <date>', 'YYYY-MM-DD')
     .addOption(formatOption())
     .addOption(digitsOption())
-    .action(async (opts: { owner: string; fiscalYear: string; asOf: string; format: string; digits: string }, cmd: Command) => {
+    .option('--by-category', 'text format: add one sentence per budget category (json and csv always carry the split)')
+    .action(async (opts: { owner: string; fiscalYear: string; asOf: string; format: string; digits: string; byCategory?: boolean }, cmd: Command) => {
       const query = DisbursementReportQuery.parse({ owner: opts.owner, fiscalYear: opts.fiscalYear, asOf: opts.asOf });
       const r = await withDb(cmd, (db) => disbursementReport(db, systemActor('cli'), query));
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else if (opts.format === 'csv') process.stdout.write(disbursementCsv(r));
-      else process.stdout.write(disbursementText(r, { thaiDigits: opts.digits === 'thai' }));
+      else process.stdout.write(disbursementText(r, { thaiDigits: opts.digits === 'thai' }, { byCategory: !!opts.byCategory }));
     });
 
   report

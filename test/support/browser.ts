@@ -1,6 +1,6 @@
 /**
- * Shared set-up of the browser tests: Debian's chromium through playwright-core (a persistent
- * profile in a temporary folder), waiting for an exact text, and signing in as a demo account.
+ * A headless chromium (Debian's, through playwright-core) for browser tests against a real server
+ * with the demo data and accounts: launching it, signing in, and waiting for a text.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from './env.ts';
 import type { TestServer } from './server.ts';
 
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -26,13 +26,14 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** A headless chromium in Thai (Asia/Bangkok), with one page. */
+/** A fresh profile in Thai (Asia/Bangkok), 1360×900. */
 export async function launchBrowser(): Promise<Browser> {
+  if (!CHROMIUM_PATH) throw new Error('no chromium (PADME_CHROMIUM or /usr/bin/chromium)');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH!,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 1360, height: 900 },
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
@@ -64,15 +65,15 @@ export async function expectText(page: Page, selector: string, expected: string)
   expect(actual, selector).toBe(expected);
 }
 
-/** Signs in afresh (the old session's cookie dropped) as a demo account of the server, then opens `path`. */
+/** Signs in afresh (cookies dropped) as a demo account through the sign-in form, then opens `path`'s page. */
 export async function signInAs(b: Browser, server: TestServer, username: string, path = '/'): Promise<void> {
-  const user = server.demoUsers.find((d) => d.username === username);
-  if (!user) throw new Error(`no demo user ${username}`);
+  const u = server.demoUsers.find((d) => d.username === username);
+  if (!u) throw new Error(`no demo user ${username}`);
   await b.context.clearCookies();
   await b.page.goto(`${server.url}${path}`);
   const form = b.page.getByRole('form', { name: 'เข้าสู่ระบบ' });
   await form.getByLabel('ชื่อผู้ใช้').fill(username);
-  await form.getByLabel('รหัสผ่าน').fill(user.password);
+  await form.getByLabel('รหัสผ่าน').fill(u.password);
   await form.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
   await b.page.locator(tid('user-name')).waitFor();
 }

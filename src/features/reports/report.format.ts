@@ -1,7 +1,8 @@
 /** Presentations of the reports: the Thai sentences of an official report, and CSV. */
 import { parseAmount } from '../../core/money.ts';
 import { thaiAmount, thaiDate, thaiInteger, withDigits, type ThaiStyle } from '../../core/thai.ts';
-import type { DisbursementReport, Ranking, RankingEntry } from './report.schema.ts';
+import { CATEGORY_LABEL_TH } from '../budget/category.ts';
+import type { CategoryFigures, DisbursementReport, Ranking, RankingEntry } from './report.schema.ts';
 
 const amount = (s: string, style: ThaiStyle) => thaiAmount(parseAmount(s) ?? 0n, style);
 const percent = (s: string | null, style: ThaiStyle) => (s === null ? '-' : withDigits(s, style));
@@ -18,7 +19,16 @@ export function ownerNameTh(r: Pick<DisbursementReport, 'ownerKind' | 'owner' | 
 
 const BANGKOK = '10';
 
-export function disbursementText(r: DisbursementReport, style: ThaiStyle = { thaiDigits: true }): string {
+/**
+ * The official paragraph; with byCategory (and a report that carries its split), one sentence per
+ * budget category after it: "งบลงทุน ได้รับจัดสรร … บาท เบิกจ่ายจำนวน … บาท คิดเป็นร้อยละ … คงเหลือ … บาท คิดเป็นร้อยละ …".
+ * Without it the text is exactly the seed's.
+ */
+export function disbursementText(
+  r: DisbursementReport & { byCategory?: CategoryFigures[] },
+  style: ThaiStyle = { thaiDigits: true },
+  opts: { byCategory?: boolean } = {},
+): string {
   const lines = [
     `ผลการเบิกจ่ายงบประมาณโครงการ${withDigits(ownerNameTh(r), style)} ประจำปีงบประมาณ พ.ศ. ${thaiInteger(r.fiscalYear, style)} ` +
       `จำนวน ${amount(r.disbursed, style)} บาท คิดเป็นร้อยละ ${percent(r.disbursedPercent, style)} ` +
@@ -26,7 +36,18 @@ export function disbursementText(r: DisbursementReport, style: ThaiStyle = { tha
       `(ข้อมูล ณ วันที่ ${thaiDate(r.asOf, style)})`,
     `งบประมาณที่ได้รับจัดสรร ${amount(r.allocated, style)} บาท จำนวน ${thaiInteger(r.projectCount, style)} โครงการ`,
   ];
+  if (opts.byCategory) lines.push(...(r.byCategory ?? []).map((c) => categorySentence(c, style)));
   return `${lines.join('\n')}\n`;
+}
+
+/** One budget category of the report in a Thai sentence; a category with nothing allocated nor disbursed says so. */
+export function categorySentence(c: CategoryFigures, style: ThaiStyle = { thaiDigits: true }): string {
+  const label = CATEGORY_LABEL_TH[c.category];
+  if (c.allocated === '0.00' && c.disbursed === '0.00') return `${label} ไม่ได้รับจัดสรรงบประมาณ`;
+  return (
+    `${label} ได้รับจัดสรร ${amount(c.allocated, style)} บาท เบิกจ่ายจำนวน ${amount(c.disbursed, style)} บาท คิดเป็นร้อยละ ${percent(c.disbursedPercent, style)} ` +
+    `คงเหลือ ${amount(c.remaining, style)} บาท คิดเป็นร้อยละ ${percent(c.remainingPercent, style)}`
+  );
 }
 
 function csvCell(v: unknown): string {
@@ -50,8 +71,24 @@ const DISBURSEMENT_FIELDS = [
   'remainingPercent',
 ] as const;
 
-export function disbursementCsv(r: DisbursementReport): string {
-  return toCsv([...DISBURSEMENT_FIELDS], [DISBURSEMENT_FIELDS.map((f) => r[f])]);
+/**
+ * One header and the totals; a report that carries its split by budget category gets a last column
+ * `category` ("all" on the totals' row) and one row per category after the totals, the owner's
+ * fields repeated (projectCount: the projects with a line in that category).
+ */
+export function disbursementCsv(r: DisbursementReport & { byCategory?: CategoryFigures[] }): string {
+  const row = DISBURSEMENT_FIELDS.map((f) => r[f]);
+  if (!r.byCategory) return toCsv([...DISBURSEMENT_FIELDS], [row]);
+  return toCsv(
+    [...DISBURSEMENT_FIELDS, 'category'],
+    [
+      [...row, 'all'],
+      ...r.byCategory.map((c) => {
+        const figures = { owner: r.owner, fiscalYear: r.fiscalYear, asOf: r.asOf, ...c };
+        return [...DISBURSEMENT_FIELDS.map((f) => figures[f]), c.category];
+      }),
+    ],
+  );
 }
 
 function rankingEntries(r: Ranking): RankingEntry[] {

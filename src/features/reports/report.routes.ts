@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Api, type RouteDeps } from '../../http/deps.ts';
-import { Dashboard, DisbursementReport, DisbursementReportQuery, Ranking, RankingQuery, ReportFormat } from './report.schema.ts';
+import { Dashboard, DisbursementByCategory, DisbursementReportQuery, Ranking, RankingQuery, ReportFormat } from './report.schema.ts';
 import { dashboard, disbursementReport, ranking } from './report.service.ts';
 import { disbursementCsv, disbursementText, rankingCsv, rankingText } from './report.format.ts';
 
@@ -19,15 +19,21 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
       config: { access: 'report' },
       schema: {
         tags: ['reports'],
-        summary: 'Allocated, disbursed and remaining of an owner (cluster or province) for a fiscal year as of a date',
-        querystring: DisbursementReportQuery.extend(Presentation.shape),
-        response: { 200: DisbursementReport.or(z.string()) },
+        summary: 'Allocated, disbursed and remaining of an owner (cluster or province) for a fiscal year as of a date, and by budget category',
+        querystring: DisbursementReportQuery.extend(Presentation.shape).extend({
+          byCategory: z
+            .enum(['true', 'false'])
+            .default('false')
+            .describe('with format=text: one sentence per budget category after the paragraph (JSON and CSV always carry the split)'),
+        }),
+        response: { 200: DisbursementByCategory.or(z.string()) },
       },
     },
     async (req, reply) => {
-      const { format, digits, ...query } = req.query;
+      const { format, digits, byCategory, ...query } = req.query;
       const report = await disbursementReport(db, actorOf(req), query);
-      if (format === 'text') return reply.type(TEXT).send(disbursementText(report, { thaiDigits: digits === 'thai' }));
+      if (format === 'text')
+        return reply.type(TEXT).send(disbursementText(report, { thaiDigits: digits === 'thai' }, { byCategory: byCategory === 'true' }));
       if (format === 'csv') return reply.type(CSV).send(disbursementCsv(report));
       return report;
     },
@@ -59,7 +65,8 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
       config: { access: 'report' },
       schema: {
         tags: ['reports'],
-        summary: 'What the dashboard of an owner shows: figures, status counts, the monthly cumulative curve, its rank',
+        summary:
+          'What the dashboard of an owner shows: figures (and by budget category), status counts, the monthly cumulative curve, the plan line, the quarterly targets, its rank',
         querystring: DisbursementReportQuery,
         response: { 200: Dashboard },
       },

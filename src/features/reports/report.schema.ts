@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AmountString, FiscalYear, IsoDateString, PercentString } from '../../core/schemas.ts';
 import { OwnerCode } from '../reference/reference.schema.ts';
 import { ProjectStatus } from '../projects/project.schema.ts';
+import { BudgetCategory } from '../budget/ledger.schema.ts';
 
 export const ReportFormat = z.enum(['text', 'json', 'csv']);
 
@@ -28,6 +29,25 @@ export const DisbursementReport = z.object({
   statusCounts: z.record(ProjectStatus, z.number().int()),
 });
 export type DisbursementReport = z.infer<typeof DisbursementReport>;
+
+export const CategoryFigures = z.object({
+  category: BudgetCategory,
+  projectCount: z.number().int().describe('projects with a budget line in the category'),
+  allocated: AmountString,
+  disbursed: AmountString,
+  disbursedPercent: PercentString,
+  remaining: AmountString,
+  remainingPercent: PercentString,
+});
+export type CategoryFigures = z.infer<typeof CategoryFigures>;
+
+/** The disbursement report with its split by budget category (what the API and the CLI answer). */
+export const DisbursementByCategory = DisbursementReport.extend({
+  byCategory: z
+    .array(CategoryFigures)
+    .describe('operating, investment and other, in that order: their allocated, disbursed and remaining add up to the totals exactly'),
+});
+export type DisbursementByCategory = z.infer<typeof DisbursementByCategory>;
 
 export const RankingLevel = z.enum(['cluster', 'province']);
 
@@ -63,10 +83,26 @@ export const Ranking = z.object({
 export type Ranking = z.infer<typeof Ranking>;
 
 export const Dashboard = z.object({
-  disbursement: DisbursementReport,
+  disbursement: DisbursementByCategory,
   monthly: z.array(
     z.object({ month: z.string().describe('YYYY-MM'), disbursed: AmountString, cumulative: AmountString, cumulativePercent: PercentString }),
   ),
+  projectsWithPlan: z.number().int().describe('projects (not cancelled) with a spending plan in force on asOf'),
+  planned: z
+    .array(
+      z.object({
+        month: z.string().describe('YYYY-MM'),
+        endDate: z.string().describe("the month's last day"),
+        cumulative: AmountString.nullable().describe('planned cumulative disbursement by the end of the month; null: no project has a plan'),
+        cumulativePercent: PercentString.describe('of the allocation as of asOf'),
+      }),
+    )
+    .describe(
+      'the plan line: every month of the fiscal year (and any later month planned or disbursed), each project by the plan version in force on asOf',
+    ),
+  targets: z
+    .array(z.object({ quarter: z.number().int(), endDate: z.string(), percent: z.string(), source: z.enum(['cabinet', 'owner']) }))
+    .describe("the cumulative disbursement targets (whole allocation) at each quarter end applying to the owner: its own, else the cabinet's"),
   rank: z
     .object({
       rank: z.number().int().nullable(),

@@ -2,14 +2,27 @@ import type { Queryable } from '../../db/db.ts';
 import type { Actor } from '../../core/context.ts';
 import { assertCanReadOwner } from '../users/access.ts';
 import { AppError } from '../../core/errors.ts';
-import { fiscalYearMonthEnds, type IsoDate } from '../../core/dates.ts';
+import { fiscalYearMonthEnds } from '../../core/dates.ts';
 import { formatAmount } from '../../core/money.ts';
 import { HUNDRED_PERCENT, formatPercent, percentHundredths } from '../../core/percent.ts';
 import { compositionDate, listProvinces, resolveOwner, schemeForFiscalYear, type Owner } from '../reference/reference.queries.ts';
 import { PROJECT_STATUSES, type ProjectStatus } from '../projects/project.status.ts';
 import { disbursementsByMonth, figuresByOwnerAndStatus, type FigureRow, type OwnerScope } from './figures.queries.ts';
 import { rankByDisbursement } from './ranking.ts';
-import type { Dashboard, DisbursementReport, DisbursementReportQuery, Ranking, RankingEntry, RankingQuery } from './report.schema.ts';
+import { categorySplit, plannedMonths, plannedSeries, type CategorySplit } from '../progress/series.rules.ts';
+import { ownerProjectFacts } from '../progress/series.queries.ts';
+import { targetsFor } from '../progress/targets.service.ts';
+import { lastDayOfMonth } from '../progress-reports/report.rules.ts';
+import type {
+  CategoryFigures,
+  Dashboard,
+  DisbursementByCategory,
+  DisbursementReport,
+  DisbursementReportQuery,
+  Ranking,
+  RankingEntry,
+  RankingQuery,
+} from './report.schema.ts';
 
 interface Totals {
   projectCount: number;
@@ -46,9 +59,37 @@ async function ownerTotals(q: Queryable, actor: Actor, query: DisbursementReport
   return { owner, t: totalsOf(await figuresByOwnerAndStatus(q, query.fiscalYear, query.asOf, scopeOf(owner))) };
 }
 
-export async function disbursementReport(q: Queryable, actor: Actor, query: DisbursementReportQuery): Promise<DisbursementReport> {
+/** The report of an owner, with its split by budget category. */
+export async function disbursementReport(q: Queryable, actor: Actor, query: DisbursementReportQuery): Promise<DisbursementByCategory> {
   const { owner, t } = await ownerTotals(q, actor, query);
-  return toReport(owner, t, query);
+  const facts = await ownerProjectFacts(q, query.fiscalYear, query.asOf, owner);
+  return withCategories(toReport(owner, t, query), t, categorySplit(facts, query.asOf));
+}
+
+function toCategoryFigures(c: CategorySplit): CategoryFigures {
+  const disbursedH = percentHundredths(c.disbursed, c.allocated);
+  return {
+    category: c.category,
+    projectCount: c.projectCount,
+    allocated: formatAmount(c.allocated),
+    disbursed: formatAmount(c.disbursed),
+    disbursedPercent: disbursedH === null ? null : formatPercent(disbursedH),
+    remaining: formatAmount(c.allocated - c.disbursed),
+    remainingPercent: disbursedH === null ? null : formatPercent(HUNDRED_PERCENT - disbursedH),
+  };
+}
+
+/** Adds the category split, which must add up to the totals to the satang (they are read by two queries). */
+function withCategories(report: DisbursementReport, t: Totals, split: CategorySplit[]): DisbursementByCategory {
+  const allocated = split.reduce((s, c) => s + c.allocated, 0n);
+  const disbursed = split.reduce((s, c) => s + c.disbursed, 0n);
+  if (allocated !== t.allocated || disbursed !== t.disbursed) {
+    // An invariant (lines add up to the budget; every entry has a category), not a user's error.
+    throw new Error(
+      `The budget categories of ${report.owner} add up to ${formatAmount(allocated)} allocated and ${formatAmount(disbursed)} disbursed, not ${report.allocated} and ${report.disbursed}`,
+    );
+  }
+  return { ...report, byCategory: split.map(toCategoryFigures) };
 }
 
 function toReport(owner: Owner, t: Totals, query: DisbursementReportQuery): DisbursementReport {
@@ -128,12 +169,18 @@ export async function ranking(q: Queryable, actor: Actor, query: RankingQuery): 
   return { ...base, ...(query.cluster ? { cluster: query.cluster } : {}), provinces: rankByDisbursement(entries).map(toEntry) };
 }
 
-/** Everything the dashboard of one owner shows: figures, the monthly curve and its rank. */
+/**
+ * Everything the dashboard of one owner shows: figures (and their split by budget category), the
+ * monthly curve, the plan line (each project by its plan in force on asOf), the quarterly targets
+ * applying to the owner, and its rank.
+ */
 export async function dashboard(q: Queryable, actor: Actor, query: DisbursementReportQuery): Promise<Dashboard> {
   const { owner, t } = await ownerTotals(q, actor, query);
+  const facts = await ownerProjectFacts(q, query.fiscalYear, query.asOf, owner);
   const byMonth = new Map((await disbursementsByMonth(q, query.fiscalYear, query.asOf, scopeOf(owner))).map((r) => [r.month, r.amount]));
   // The fiscal year's 12 months, then any carry-over months up to the as-of date.
-  const months = fiscalYearMonthEnds(query.fiscalYear).map((d) => d.slice(0, 7));
+  const fyMonths = fiscalYearMonthEnds(query.fiscalYear).map((d) => d.slice(0, 7));
+  const months = [...fyMonths];
   for (const m of [...byMonth.keys()].sort()) if (!months.includes(m)) months.push(m);
   months.sort();
   let cumulative = 0n;
@@ -144,6 +191,23 @@ export async function dashboard(q: Queryable, actor: Actor, query: DisbursementR
       cumulative += disbursed;
       return { month, disbursed: formatAmount(disbursed), cumulative: formatAmount(cumulative), cumulativePercent: pct(cumulative, t.allocated) };
     });
+  // The plan line: the same months, and any later month a plan in force plans an amount in.
+  const plans = facts.map((f) => f.plans);
+  const planMonths = [...new Set([...months, ...plannedMonths(plans, query.asOf)])].filter((m) => m >= fyMonths[0]!).sort();
+  const ends = planMonths.map(lastDayOfMonth);
+  const series = plannedSeries(plans, query.asOf, ends);
+  const planned = planMonths.map((month, i) => {
+    const amount = series.amounts?.[i] ?? null;
+    return {
+      month,
+      endDate: ends[i]!,
+      cumulative: amount === null ? null : formatAmount(amount),
+      cumulativePercent: amount === null ? null : pct(amount, t.allocated),
+    };
+  });
+  const targets = (await targetsFor(q, query.fiscalYear, owner.code))
+    .filter((x) => x.category === 'all')
+    .map(({ quarter, endDate, percent, source }) => ({ quarter, endDate, percent, source }));
   const r = await ranking(q, actor, { fiscalYear: query.fiscalYear, asOf: query.asOf, level: owner.kind });
   const peers = r.clusters ?? r.provinces ?? [];
   const rank = {
@@ -151,5 +215,12 @@ export async function dashboard(q: Queryable, actor: Actor, query: DisbursementR
     of: peers.length,
     ranked: peers.filter((p) => p.rank !== null).length,
   };
-  return { disbursement: toReport(owner, t, query), monthly, rank };
+  return {
+    disbursement: withCategories(toReport(owner, t, query), t, categorySplit(facts, query.asOf)),
+    monthly,
+    projectsWithPlan: series.withPlan,
+    planned,
+    targets,
+    rank,
+  };
 }

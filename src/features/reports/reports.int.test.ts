@@ -111,6 +111,36 @@ describeEachDb('reports API', (kind) => {
         remaining: '3350.00',
         remainingPercent: '83.75',
         statusCounts: { proposed: 0, revising: 0, approved: 2, in_progress: 0, completed: 0, cancelled: 0 },
+        // projects without budget lines have one implicit operating line of their whole budget
+        byCategory: [
+          {
+            category: 'operating',
+            projectCount: 2,
+            allocated: '4000.00',
+            disbursed: '650.00',
+            disbursedPercent: '16.25',
+            remaining: '3350.00',
+            remainingPercent: '83.75',
+          },
+          {
+            category: 'investment',
+            projectCount: 0,
+            allocated: '0.00',
+            disbursed: '0.00',
+            disbursedPercent: null,
+            remaining: '0.00',
+            remainingPercent: null,
+          },
+          {
+            category: 'other',
+            projectCount: 0,
+            allocated: '0.00',
+            disbursed: '0.00',
+            disbursedPercent: null,
+            remaining: '0.00',
+            remainingPercent: null,
+          },
+        ],
       });
       expect(await report('upper-north-1', 2558, '2016-01-06')).toMatchObject({ disbursed: '675.00', disbursedPercent: '16.88' });
       // the FY 2559 figures of the same cluster do not include FY 2558 carry-over
@@ -246,8 +276,11 @@ describeEachDb('reports API', (kind) => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(await res.text()).toBe(
-        'owner,fiscalYear,asOf,projectCount,allocated,disbursed,disbursedPercent,remaining,remainingPercent\n' +
-          '50,2560,2017-01-01,1,800.00,8.04,1.01,791.96,98.99\n',
+        'owner,fiscalYear,asOf,projectCount,allocated,disbursed,disbursedPercent,remaining,remainingPercent,category\n' +
+          '50,2560,2017-01-01,1,800.00,8.04,1.01,791.96,98.99,all\n' +
+          '50,2560,2017-01-01,1,800.00,8.04,1.01,791.96,98.99,operating\n' +
+          '50,2560,2017-01-01,0,0.00,0.00,,0.00,,investment\n' +
+          '50,2560,2017-01-01,0,0.00,0.00,,0.00,,other\n',
       );
     });
 

@@ -9,6 +9,8 @@ import { BeDatePicker } from '../components/BeDatePicker.tsx';
 import { FiscalYearSelect } from '../components/FiscalYearSelect.tsx';
 import { OwnerSelect } from '../components/OwnerSelect.tsx';
 import { StatusLabel } from '../components/StatusLabel.tsx';
+import { WarningsPanel } from '../components/WarningsPanel.tsx';
+import { CategorySplitTable } from '../components/CategorySplitTable.tsx';
 import { defaultView, type View } from '../defaults.ts';
 import { usePrefs, useFmt, useT } from '../prefs.tsx';
 import { useApi } from '../useApi.ts';
@@ -139,9 +141,10 @@ function DashboardView({ view, go }: { view: View; go(v: Partial<View>): void })
             {dash.data && (
               <section className="panel">
                 <h2>{t('cumulative')}</h2>
-                <CumulativeChart monthly={dash.data.monthly} fiscalYear={view.fy} />
+                <CumulativeChart monthly={dash.data.monthly} planned={dash.data.planned} targets={dash.data.targets} fiscalYear={view.fy} />
               </section>
             )}
+            {dash.data && <CategorySplitTable report={dash.data.disbursement} />}
             {ranking.data?.clusters && (
               <section className="panel">
                 <h2>{t('ranking')}</h2>
@@ -151,6 +154,7 @@ function DashboardView({ view, go }: { view: View; go(v: Partial<View>): void })
           </Suspense>
         </div>
         <aside className="dash-side">
+          {d && <WarningsPanel owner={view.owner} fiscalYear={view.fy} asOf={view.asOf} />}
           {ranking.data && (
             <section className="panel">
               <h2>{t('map')}</h2>
