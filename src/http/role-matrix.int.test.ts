@@ -22,6 +22,7 @@ import {
   type Who,
 } from '../../test/support/roles.ts';
 import { ALL_DEMO_PROJECTS } from '../features/demo/demo.data.ts';
+import { solidPng } from '../../test/support/png.ts';
 
 type Exp = 'ok' | 401 | 403 | 422;
 /** Expectations in the order of WHO: anonymous, admin, cluster_officer, province_officer, agency_reporter, committee_member, viewer. */
@@ -57,6 +58,9 @@ const C01 = 'C01-2558-01';
 const FY_OF: Record<string, number> = { [UN1]: 2559, [CM]: 2559, [C01]: 2558 };
 const DATE_OF: Record<string, string> = { [UN1]: '2016-02-01', [CM]: '2016-02-01', [C01]: '2015-08-01' };
 const MONTH_OF: Record<string, string> = { [UN1]: '2016-02', [CM]: '2016-02', [C01]: '2015-08' };
+/** The month whose progress report carries files (another month than the one reviewed). */
+const FILE_MONTH: Record<string, string> = { [UN1]: '2016-03', [CM]: '2016-03', [C01]: '2015-07' };
+const pngForm = () => fileForm('ภาพ.png', solidPng(2, 2, [0, 0, 255]));
 const SCRATCH_USER = 'm-scratch';
 
 /** Admin helpers used to prepare targets. */
@@ -78,6 +82,13 @@ const admin = {
     const [r] = await s.db.query<{ deleted: boolean }>('SELECT deleted_at IS NOT NULL AS deleted FROM users WHERE username = $1', [username]);
     if (r!.deleted !== deleted)
       await admin.send(s, 'POST', `/api/v1/users/${username}/${deleted ? 'delete' : 'restore'}`, { reason: 'matrix setup' });
+  },
+  /** A new file on the (draft) progress report of FILE_MONTH of a project; its id. */
+  async newReportFile(s: TestServer, code: string): Promise<string> {
+    await admin.send(s, 'PUT', `/api/v1/projects/${code}/progress-reports/${FILE_MONTH[code]}`, { percent: '10' });
+    const res = await s.api(`/api/v1/projects/${code}/progress-reports/${FILE_MONTH[code]}/files`, { method: 'POST', body: pngForm() });
+    if (res.status !== 201) throw new Error(`prepare a report file on ${code}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
   },
   /** A new disbursement of 1.00 on a project; its id. */
   async newEntry(s: TestServer, code: string, n: number, deleted = false): Promise<string> {
@@ -454,7 +465,10 @@ const TABLE: Record<string, Case[]> = {
     (code) => [`may not review progress reports of project ${code}`],
     async (code, { s }) => {
       // A submitted report to review (the administrator resubmits it when the previous case returned or accepted it).
-      await s.db.query('DELETE FROM progress_reports WHERE project_id = (SELECT id FROM projects WHERE code = $1)', [code]);
+      await s.db.query('DELETE FROM progress_reports WHERE project_id = (SELECT id FROM projects WHERE code = $1) AND month = $2', [
+        code,
+        MONTH_OF[code]!,
+      ]);
       await admin.send(s, 'PUT', `/api/v1/projects/${code}/progress-reports/${MONTH_OF[code]}`, { percent: '10', submit: true });
       return {
         method: 'POST',
@@ -472,6 +486,31 @@ const TABLE: Record<string, Case[]> = {
     refused: [`may not read the figures of ${owner}`],
     req: () => ({ method: 'GET', path: `/api/v1/progress-reports/overdue?owner=${owner}&fiscalYear=${fy}&asOf=2016-01-05` }),
   })),
+  'GET /api/v1/progress-reports': [{ target: '-', expect: anyUser, req: () => ({ method: 'GET', path: '/api/v1/progress-reports' }) }],
+  'POST /api/v1/projects/{code}/progress-reports/{month}/files': onProjects(
+    disbursementRows,
+    (code) => [`may not report progress of project ${code}`],
+    async (code, { s }) => {
+      await admin.send(s, 'PUT', `/api/v1/projects/${code}/progress-reports/${FILE_MONTH[code]}`, { percent: '10' });
+      return { method: 'POST', path: `/api/v1/projects/${code}/progress-reports/${FILE_MONTH[code]}/files`, form: pngForm() };
+    },
+  ),
+  'GET /api/v1/projects/{code}/progress-reports/{month}/files/{id}': onProjects(
+    readRows,
+    (code) => [`may not read project ${code}`],
+    async (code, { s }) => ({
+      method: 'GET',
+      path: `/api/v1/projects/${code}/progress-reports/${FILE_MONTH[code]}/files/${await admin.newReportFile(s, code)}`,
+    }),
+  ),
+  'POST /api/v1/projects/{code}/progress-reports/{month}/files/{id}/delete': onProjects(
+    disbursementRows,
+    (code) => [`may not report progress of project ${code}`],
+    async (code, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/projects/${code}/progress-reports/${FILE_MONTH[code]}/files/${await admin.newReportFile(s, code)}/delete`,
+    }),
+  ),
   'GET /api/v1/targets': [{ target: '-', expect: anyUser, req: () => ({ method: 'GET', path: '/api/v1/targets?fiscalYear=2559' }) }],
   'PUT /api/v1/targets': [
     {
@@ -596,7 +635,7 @@ describeEachDb('role matrix', (kind) => {
       .filter(([p]) => p.startsWith('/api/v1/'))
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
-    expect(ops.length).toBe(57);
+    expect(ops.length).toBe(61);
     expect(Object.keys(TABLE).sort()).toEqual(ops);
   });
 

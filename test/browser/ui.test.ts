@@ -358,7 +358,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   it("shows a province officer the forms on its province's project only", async () => {
     await signInAs('officer-cm');
     await expectText(page, tid('user-role'), 'เจ้าหน้าที่จังหวัด · เชียงใหม่');
-    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'เพิ่มโครงการ', 'นำเข้าข้อมูล']);
+    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'เพิ่มโครงการ', 'นำเข้าข้อมูล', 'ตรวจรายงาน']);
     await openProject('UN1-2559-01');
     expect(await formsOnPage()).toEqual({ disbursement: 0, status: 0, delete: 0 });
     await openProject('CM-2559-01');
@@ -413,7 +413,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
 
   it('lets an administrator create a user who then signs in', async () => {
     await signInAs('admin', '/admin/users');
-    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'เพิ่มโครงการ', 'นำเข้าข้อมูล', 'ผู้ใช้', 'ตั้งค่า']);
+    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'เพิ่มโครงการ', 'นำเข้าข้อมูล', 'ตรวจรายงาน', 'ผู้ใช้', 'ตั้งค่า']);
     await page.locator(`${tid('users')} tbody tr[data-username="reporter"]`).waitFor();
     const form = page.getByRole('form', { name: 'เพิ่มผู้ใช้' });
     await form.getByLabel('ชื่อผู้ใช้').fill('somchai');

@@ -7,7 +7,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { usePrefs, useT } from './prefs.tsx';
 import { useSession } from './session.tsx';
-import { canCreateProjects, canImport, canReadReports, isAdmin } from './permissions.ts';
+import { canCreateProjects, canImport, canReadReports, canReviewReports, isAdmin } from './permissions.ts';
 import { UserBadge } from './components/UserBadge.tsx';
 import SignInPage from './pages/SignInPage.tsx';
 
@@ -20,6 +20,7 @@ const SetupPage = lazy(() => import('./pages/SetupPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [location] = useLocation();
@@ -126,6 +127,7 @@ export function App() {
       <NavLink href="/projects">{t('navProjects')}</NavLink>
       {canCreateProjects(me) && <NavLink href="/projects/new">{t('navNewProject')}</NavLink>}
       {canImport(me, 'disbursements') && <NavLink href="/import">{t('navImport')}</NavLink>}
+      {canReviewReports(me) && <NavLink href="/review">{t('navReview')}</NavLink>}
       {isAdmin(me) && <NavLink href="/admin/users">{t('navUsers')}</NavLink>}
       {isAdmin(me) && <NavLink href="/admin/settings">{t('navSettings')}</NavLink>}
     </>
@@ -138,6 +140,7 @@ export function App() {
         <Route path="/projects" component={ProjectListPage} />
         <Route path="/projects/new">{canCreateProjects(me) ? <NewProjectPage /> : <NotAllowed />}</Route>
         <Route path="/projects/:code">{(params) => <ProjectPage code={decodeURIComponent(params.code)} />}</Route>
+        <Route path="/review">{canReviewReports(me) ? <ReviewPage /> : <NotAllowed />}</Route>
         <Route path="/import">{canImport(me, 'disbursements') ? <ImportPage /> : <NotAllowed />}</Route>
         <Route path="/admin/users">{isAdmin(me) ? <UsersPage /> : <NotAllowed />}</Route>
         <Route path="/admin/settings">{isAdmin(me) ? <SettingsPage /> : <NotAllowed />}</Route>

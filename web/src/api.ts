@@ -98,10 +98,12 @@ function unauthorized(status: number, path: string, sentIn: number): void {
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const sentIn = generation;
+  // A FormData body (a file upload) goes as multipart/form-data, with the boundary the browser sets.
+  const form = body instanceof FormData;
   const res = await fetch(`/api/v1${path}`, {
     method,
-    headers: { ...writeHeaders(method), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { ...writeHeaders(method), ...(body === undefined || form ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
   });
   const data: unknown = res.status === 204 ? null : res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {
@@ -115,6 +117,13 @@ export const api = {
   get: <T>(path: string, params: Params = {}) => request<T>('GET', path + query(params)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** Sends one file in the multipart field "file". */
+  upload: <T>(path: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<T>('POST', path, form);
+  },
 };
 
 /**

@@ -25,10 +25,13 @@ export const isAdmin = (me: Me | null) => me?.role === 'admin';
 /** The dashboard's figures: every role but agency reporters (who read only their projects). */
 export const canReadReports = (me: Me | null) => me?.role !== 'agency_reporter';
 
+/** Reviewing progress reports (the review queue): administrators and officers, on the projects they write. */
+export const canReviewReports = (me: Me | null) => !!me && WRITERS.includes(me.role);
+
 export interface ProjectRights {
-  /** Record disbursements. */
+  /** Record disbursements; save and submit progress reports (and their files). */
   disburse: boolean;
-  /** Change status, delete. */
+  /** Change status, delete; review progress reports (not those one submitted). */
   manage: boolean;
   /** Restore a deleted project. */
   restore: boolean;

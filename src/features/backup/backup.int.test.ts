@@ -132,6 +132,7 @@ for (const source of dbKinds('backup and restore')) {
           'project_budget_lines',
           'project_milestones',
           'project_status_history',
+          'progress_report_files',
           'progress_reports',
           'projects',
           'provinces',

@@ -16,10 +16,14 @@ import { assertAdmin } from '../users/access.ts';
 const FORMAT = 'padme-backup';
 const VERSION = 1;
 const BATCH = 5000;
+/** Rows of a table with binary columns (files of up to 10 MB) read at a time. */
+const BINARY_BATCH = 10;
 
 interface TableInfo {
   name: string;
   columns: string[];
+  /** Its bytea columns: their text form ('\\x…' hex) is cast back explicitly on restore. */
+  bytea: string[];
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -48,11 +52,11 @@ export async function tablesInDependencyOrder(q: Queryable): Promise<TableInfo[]
   }
   const result: TableInfo[] = [];
   for (const name of ordered) {
-    const cols = await q.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+    const cols = await q.query<{ column_name: string; data_type: string }>(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
       [name],
     );
-    result.push({ name, columns: cols.map((c) => c.column_name) });
+    result.push({ name, columns: cols.map((c) => c.column_name), bytea: cols.filter((c) => c.data_type === 'bytea').map((c) => c.column_name) });
   }
   return result;
 }
@@ -60,6 +64,18 @@ export async function tablesInDependencyOrder(q: Queryable): Promise<TableInfo[]
 /** Rows of a table in a stable order, each value as text. */
 async function* tableRows(q: Queryable, t: TableInfo): AsyncGenerator<(string | null)[]> {
   const select = t.columns.map((c) => `${ident(c)}::text AS ${ident(c)}`).join(', ');
+  if (t.bytea.length && t.columns[0] === 'id') {
+    // Binary content (files): a few rows at a time, by id after the last one read, so no row's content is read twice.
+    for (let last = '0'; ;) {
+      const rows = await q.query<Record<string, string | null>>(
+        `SELECT ${select} FROM ${ident(t.name)} WHERE ${ident(t.name)}.id > $1::bigint ORDER BY ${ident(t.name)}.id LIMIT ${BINARY_BATCH}`,
+        [last],
+      );
+      for (const r of rows) yield t.columns.map((c) => r[c] ?? null);
+      if (rows.length < BINARY_BATCH) return;
+      last = rows[rows.length - 1]!.id!;
+    }
+  }
   const order = t.columns.map((_, i) => i + 1).join(', ');
   for (let offset = 0; ; offset += BATCH) {
     const rows = await q.query<Record<string, string | null>>(
@@ -124,7 +140,7 @@ export async function restoreBackup(db: Db, actor: Actor, input: Readable): Prom
     // Read only now: lines a reader emits before anyone iterates it are lost.
     const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity });
     let header: { format?: string; version?: number } | null = null;
-    let current: { table: TableInfo; insert: string } | null = null;
+    let current: { insert: string } | null = null;
     let count = 0;
     let tableCount = 0;
     for await (const line of lines) {
@@ -145,9 +161,9 @@ export async function restoreBackup(db: Db, actor: Actor, input: Readable): Prom
             'validation',
             `The backup has ${known ? `a column ${table}.${unknownColumn}` : `a table ${table}`} that this version of PADME does not know`,
           );
-        const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
+        // A bytea value travels as its text form: cast explicitly (PGlite types a bare parameter as bytea and wants bytes).
+        const placeholders = columns.map((c, i) => (known.bytea.includes(c) ? `$${i + 1}::text::bytea` : `$${i + 1}`)).join(', ');
         current = {
-          table: { name: table, columns },
           insert: `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES (${placeholders})`,
         };
         tableCount++;

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/db.ts';
 import { formatPercent } from '../../core/percent.ts';
 import type { ReportStatus } from './report.rules.ts';
 import type { MonthlyReport } from './report.schema.ts';
+import { toReportFile, type FileRow } from './report-files.queries.ts';
 
 export interface ReportRow {
   id: bigint;
@@ -46,7 +47,7 @@ export async function reportsOf(q: Queryable, ids: bigint[]): Promise<Map<bigint
 
 const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
 
-export function toReport(code: string, r: ReportRow): MonthlyReport {
+export function toReport(code: string, r: ReportRow, files: readonly FileRow[] = []): MonthlyReport {
   return {
     project: code,
     month: r.month,
@@ -65,5 +66,40 @@ export function toReport(code: string, r: ReportRow): MonthlyReport {
     reviewedAt: iso(r.reviewed_at),
     reviewedBy: r.reviewed_by,
     returnReason: r.return_reason,
+    files: files.map(toReportFile),
   };
+}
+
+export interface QueueRow extends ReportRow {
+  code: string;
+  name_th: string;
+  owner_code: string;
+  fiscal_year: number;
+  file_count: number;
+}
+
+/**
+ * The reports of a status over live projects, restricted by SQL filters on the project (alias p,
+ * clusters c) each with its one parameter; by month, then project code.
+ */
+export async function queueRows(
+  q: Queryable,
+  status: ReportStatus,
+  filters: { sql: (param: string) => string; value: string | number }[],
+): Promise<QueueRow[]> {
+  const params: (string | number)[] = [status];
+  const where = filters.map((f) => {
+    params.push(f.value);
+    return f.sql(`$${params.length}`);
+  });
+  return q.query<QueueRow>(
+    `SELECT r.*, p.code, p.name_th, p.fiscal_year, coalesce(c.slug, p.province_code) AS owner_code,
+            (SELECT count(*)::int FROM progress_report_files f WHERE f.report_id = r.id AND f.removed_at IS NULL) AS file_count
+       FROM progress_reports r
+       JOIN projects p ON p.id = r.project_id
+       LEFT JOIN clusters c ON c.id = p.cluster_id
+      WHERE r.status = $1 AND p.deleted_at IS NULL ${where.map((w) => `AND ${w}`).join(' ')}
+      ORDER BY r.month, p.code`,
+    params,
+  );
 }

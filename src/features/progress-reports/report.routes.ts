@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
-import { MonthlyReport, MonthParams, OverdueQuery, OverdueReports, ProgressReportInput, ReviewInput } from './report.schema.ts';
-import { listProgressReports, overdueReports, reviewProgressReport, saveProgressReport } from './report.service.ts';
+import {
+  MonthlyReport,
+  MonthParams,
+  OverdueQuery,
+  OverdueReports,
+  ProgressReportInput,
+  ReviewInput,
+  ReviewQueue,
+  ReviewQueueQuery,
+} from './report.schema.ts';
+import { listProgressReports, overdueReports, reviewProgressReport, reviewQueue, saveProgressReport } from './report.service.ts';
+import { progressReportFileRoutes } from './report-files.routes.ts';
 
 export async function progressReportRoutes(api: Api, deps: RouteDeps): Promise<void> {
   api.get(
@@ -57,4 +67,18 @@ export async function progressReportRoutes(api: Api, deps: RouteDeps): Promise<v
     },
     async (req) => overdueReports(deps.db, actorOf(req), req.query),
   );
+  api.get(
+    '/progress-reports',
+    {
+      schema: {
+        tags: ['progress reports'],
+        summary:
+          'The review queue: progress reports of a status (default submitted), by month then project. Officers see those of the projects they may review; other roles those of the projects they may read.',
+        querystring: ReviewQueueQuery,
+        response: { 200: ReviewQueue },
+      },
+    },
+    async (req) => reviewQueue(deps.db, actorOf(req), req.query),
+  );
+  await progressReportFileRoutes(api, deps);
 }

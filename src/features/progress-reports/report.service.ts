@@ -6,16 +6,33 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
+import { formatPercent } from '../../core/percent.ts';
 import { fiscalYearStart, todayIso } from '../../core/dates.ts';
 import { audit } from '../audit/audit.service.ts';
-import { assertCanReadOwner, assertCanReadProject, describeActor } from '../users/access.ts';
+import {
+  assertCanReadOwner,
+  assertCanReadProject,
+  describeActor,
+  mayReviewReports,
+  projectReadFilter,
+  projectReviewFilter,
+} from '../users/access.ts';
 import { lockProjectFor, requireProjectRow, targetOf } from '../projects/project.service.ts';
 import { resolveOwner } from '../reference/reference.queries.ts';
 import { progressProjects } from '../progress/progress.queries.ts';
 import { warningSettings } from '../progress/targets.service.ts';
 import { dueMonths, overdueMonths, statusAfterReview, statusAfterSave, type ReportStatus } from './report.rules.ts';
-import { reportRows, reportsOf, toReport } from './report.queries.ts';
-import type { MonthlyReport, OverdueQuery, OverdueReports, ProgressReportInput, ReviewInput } from './report.schema.ts';
+import { queueRows, reportRows, reportsOf, toReport } from './report.queries.ts';
+import { filesOfReports } from './report-files.queries.ts';
+import type {
+  MonthlyReport,
+  OverdueQuery,
+  OverdueReports,
+  ProgressReportInput,
+  ReviewInput,
+  ReviewQueue,
+  ReviewQueueQuery,
+} from './report.schema.ts';
 
 const keyOf = (code: string, month: string) => `${code}/${month}`;
 
@@ -61,12 +78,13 @@ export async function saveProgressReport(ctx: Ctx, code: string, month: string, 
       );
     }
     const [after] = await reportRows(tx, p.id, month);
-    const out = toReport(code, after!);
+    const files = (await filesOfReports(tx, [after!.id])).get(after!.id);
+    const out = toReport(code, after!, files);
     await audit(tx, ctx.actor, {
       action: submitting ? (row?.status === 'returned' ? 'resubmit' : 'submit') : row ? 'update' : 'create',
       entityType: 'progress_report',
       entityKey: keyOf(code, month),
-      before: row ? toReport(code, row) : null,
+      before: row ? toReport(code, row, files) : null,
       after: out,
     });
     return out;
@@ -96,12 +114,13 @@ export async function reviewProgressReport(ctx: Ctx, code: string, month: string
       [row.id, next.status, by, input.reason ?? null],
     );
     const [after] = await reportRows(tx, p.id, month);
-    const out = toReport(code, after!);
+    const files = (await filesOfReports(tx, [row.id])).get(row.id);
+    const out = toReport(code, after!, files);
     await audit(tx, ctx.actor, {
       action: input.decision,
       entityType: 'progress_report',
       entityKey: keyOf(code, month),
-      before: toReport(code, row),
+      before: toReport(code, row, files),
       after: out,
       reason: input.reason ?? null,
     });
@@ -113,7 +132,12 @@ export async function reviewProgressReport(ctx: Ctx, code: string, month: string
 export async function listProgressReports(q: Queryable, actor: Actor, code: string): Promise<MonthlyReport[]> {
   const p = await requireProjectRow(q, code);
   await assertCanReadProject(q, actor, targetOf(p));
-  return (await reportRows(q, p.id)).map((r) => toReport(code, r));
+  const rows = await reportRows(q, p.id);
+  const files = await filesOfReports(
+    q,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toReport(code, r, files.get(r.id)));
 }
 
 /** The months ended by asOf without a submitted or accepted report, of an owner's approved or in-progress projects. */
@@ -135,4 +159,44 @@ export async function overdueReports(q: Queryable, actor: Actor, query: OverdueQ
     }
   }
   return { owner: owner.code, fiscalYear: query.fiscalYear, asOf: query.asOf, reportsDueFrom: settings.reportsDueFrom, count: items.length, items };
+}
+
+/**
+ * The review queue: reports of a status (default submitted), by month then project. An officer
+ * (or an administrator) sees the reports of the projects it may review; any other role those of
+ * the projects it may read. Optionally of one owner's own projects of a fiscal year, or of a fiscal year.
+ */
+export async function reviewQueue(q: Queryable, actor: Actor, query: ReviewQueueQuery): Promise<ReviewQueue> {
+  const filters: { sql: (param: string) => string; value: string | number }[] = [];
+  if (query.owner !== undefined && query.fiscalYear !== undefined) {
+    const owner = await resolveOwner(q, query.owner, query.fiscalYear);
+    // An agency reporter reads no owner's figures, but its own projects' reports of that owner.
+    if (actor.role !== 'agency_reporter') await assertCanReadOwner(q, actor, owner.kind, owner.code, query.fiscalYear);
+    if (owner.kind === 'cluster') filters.push({ sql: (n) => `p.cluster_id = ${n}::int`, value: owner.clusterId });
+    else filters.push({ sql: (n) => `p.province_code = ${n}`, value: owner.code });
+  }
+  if (query.fiscalYear !== undefined) filters.push({ sql: (n) => `p.fiscal_year = ${n}::int`, value: query.fiscalYear });
+  const reviewer = mayReviewReports(actor);
+  const scope = reviewer ? projectReviewFilter(actor) : projectReadFilter(actor);
+  if (scope) filters.push(scope);
+  const rows = await queueRows(q, query.status, filters);
+  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+  const items = rows.map((r) => ({
+    project: r.code,
+    nameTh: r.name_th,
+    owner: r.owner_code,
+    fiscalYear: r.fiscal_year,
+    month: r.month,
+    percent: formatPercent(BigInt(r.percent_hundredths)),
+    status: r.status,
+    version: r.version,
+    submittedAt: iso(r.submitted_at),
+    submittedBy: r.submitted_by,
+    reviewedAt: iso(r.reviewed_at),
+    reviewedBy: r.reviewed_by,
+    returnReason: r.return_reason,
+    fileCount: r.file_count,
+    mayReview: reviewer && r.status === 'submitted' && r.submitted_by !== actor.username,
+  }));
+  return { status: query.status, count: items.length, items };
 }

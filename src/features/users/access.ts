@@ -139,14 +139,27 @@ export function projectReadFilter(actor: Actor): { sql: (param: string) => strin
   if (actor.role === 'agency_reporter') {
     return { sql: (n) => `p.id IN (SELECT up.project_id FROM user_projects up WHERE up.user_id = ${n}::bigint)`, value: String(actor.userId ?? -1) };
   }
-  if (actor.role === 'committee_member') {
-    return {
-      sql: (n) => `(c.slug = ${n} OR p.province_code IN (
+  if (actor.role === 'committee_member') return { sql: withinClusterSql, value: actor.scopeCode ?? '' };
+  return null;
+}
+
+/** SQL: the project (alias p, clusters c) is owned by the cluster of the parameter or by one of its provinces at the end of its fiscal year. */
+const withinClusterSql = (n: string) => `(c.slug = ${n} OR p.province_code IN (
         SELECT m.province_code FROM cluster_memberships m JOIN clusters mc ON mc.id = m.cluster_id
          WHERE mc.slug = ${n} AND m.valid_from <= make_date(p.fiscal_year - 543, 9, 30)
-           AND (m.valid_to IS NULL OR m.valid_to > make_date(p.fiscal_year - 543, 9, 30))))`,
-      value: actor.scopeCode ?? '',
-    };
-  }
-  return null;
+           AND (m.valid_to IS NULL OR m.valid_to > make_date(p.fiscal_year - 543, 9, 30))))`;
+
+/** Whether the role may review progress reports at all (of the projects it may write). */
+export const mayReviewReports = (actor: Actor) => isAdmin(actor) || actor.role === 'cluster_officer' || actor.role === 'province_officer';
+
+/**
+ * SQL restricting a project list (alias p, clusters c) to the projects whose progress reports the
+ * actor may review (those it may write, as assertCanWriteProject 'review progress reports of'),
+ * with its parameter; null: every project. Only for actors that mayReviewReports.
+ */
+export function projectReviewFilter(actor: Actor): { sql: (param: string) => string; value: string } | null {
+  if (actor.role === 'cluster_officer') return { sql: withinClusterSql, value: actor.scopeCode ?? '' };
+  if (actor.role === 'province_officer') return { sql: (n) => `p.province_code = ${n}`, value: actor.scopeCode ?? '' };
+  if (isAdmin(actor)) return null;
+  throw forbidden(actor, 'review progress reports');
 }

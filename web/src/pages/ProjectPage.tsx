@@ -9,6 +9,7 @@ import { DisbursementForm } from '../components/DisbursementForm.tsx';
 import { ReasonForm } from '../components/ReasonForm.tsx';
 import { StatusChangeForm } from '../components/StatusChangeForm.tsx';
 import { StatusLabel } from '../components/StatusLabel.tsx';
+import { ProgressReportsPanel } from '../components/ProgressReportsPanel.tsx';
 import { usePrefs, useFmt, useT } from '../prefs.tsx';
 import { useApi } from '../useApi.ts';
 import { useMe } from '../session.tsx';
@@ -86,6 +87,8 @@ export default function ProjectPage({ code }: { code: string }) {
           {rights.manage && <StatusChangeForm key={`${p.status}-${p.version}`} project={p} onChanged={reload} />}
         </div>
       )}
+
+      {!deleted && <ProgressReportsPanel project={p} />}
 
       <section className="panel">
         <h2>{t('ledger')}</h2>
