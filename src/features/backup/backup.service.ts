@@ -145,7 +145,16 @@ export async function restoreBackup(db: Db, actor: Actor, input: Readable): Prom
             'validation',
             `The backup has ${known ? `a column ${table}.${unknownColumn}` : `a table ${table}`} that this version of PADME does not know`,
           );
-        const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
+        // bytea (photos): its text form '\x…' is cast explicitly, as PGlite would otherwise want the bytes themselves.
+        const binary = new Set(
+          (
+            await tx.query<{ column_name: string }>(
+              "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND data_type = 'bytea'",
+              [table],
+            )
+          ).map((c) => c.column_name),
+        );
+        const placeholders = columns.map((c, i) => (binary.has(c) ? `$${i + 1}::text::bytea` : `$${i + 1}`)).join(', ');
         current = {
           table: { name: table, columns },
           insert: `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES (${placeholders})`,
