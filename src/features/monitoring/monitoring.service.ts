@@ -455,7 +455,9 @@ export async function overdueRecommendations(q: Queryable, actor: Actor, query: 
 
 /** Adds a photo of a visited project: checked, its thumbnail made, its EXIF GPS position and time read. */
 export async function addPhoto(ctx: Ctx, id: string, code: string, file: { fileName: string; data: Buffer; caption: string }): Promise<Photo> {
-  // The image work happens before the transaction opens, so that no lock waits on it.
+  // Who may add it is checked first; the image work then happens before the transaction opens, so that no lock waits on it.
+  const visit = await requireVisit(ctx.db, id);
+  await assertCanWriteOwner(ctx.db, ctx.actor, ownerOfRow(visit), visit.fiscal_year, 'record monitoring results of');
   const processed = await processPhoto(file.fileName, file.data);
   return ctx.db.transaction(async (tx) => {
     const r = await lockVisitFor(tx, ctx.actor, id, 'record monitoring results of');
