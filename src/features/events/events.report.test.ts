@@ -91,7 +91,7 @@ describe('other wordings', () => {
       visitedCount: 2,
     };
     expect(visitSentence(v, true, THAI)).toBe(
-      'จังหวัดเชียงใหม่ ได้ลงพื้นที่ติดตามและประเมินผลโครงการจังหวัดเชียงใหม่ โดยคณะกรรมการ คณะทำงานติดตาม ในพื้นที่จังหวัดเชียงใหม่ เมื่อวันที่ ๑ มีนาคม ๒๕๕๙ จำนวน ๒ โครงการ',
+      'จังหวัดเชียงใหม่ ได้ลงพื้นที่ติดตามและประเมินผลโครงการจังหวัดเชียงใหม่ โดยคณะทำงานติดตาม ในพื้นที่จังหวัดเชียงใหม่ เมื่อวันที่ ๑ มีนาคม ๒๕๕๙ จำนวน ๒ โครงการ',
     );
   });
   it('a held training over some provinces with speakers but no chair, attendance counted; a scheduled one-day workshop with its time', () => {

@@ -41,8 +41,10 @@ export interface VisitFacts {
  */
 export function visitSentence(v: VisitFacts, held: boolean, style: ThaiStyle): string {
   const area = v.provinces.length === 1 ? `ในพื้นที่จังหวัด${v.provinces[0]}` : `ในพื้นที่ ${v.provinces.length} จังหวัด (${thaiList(v.provinces)})`;
+  // "โดยคณะกรรมการ อ.ก.บ.ก. ด้านติดตามฯ"; a committee named "คณะ…" (คณะทำงาน…) is named as it is.
+  const by = v.committee.startsWith('คณะ') ? v.committee : `คณะกรรมการ ${v.committee}`;
   const text =
-    `${v.ownerTh} ${held ? 'ได้ลงพื้นที่' : 'ได้กำหนดลงพื้นที่'}ติดตามและประเมินผลโครงการ${v.ownerTh} โดยคณะกรรมการ ${v.committee} ` +
+    `${v.ownerTh} ${held ? 'ได้ลงพื้นที่' : 'ได้กำหนดลงพื้นที่'}ติดตามและประเมินผลโครงการ${v.ownerTh} โดย${by} ` +
     `${area} ${whenTh(v.startDate, v.endDate, held)}` +
     (held && v.visitedCount > 0 ? ` จำนวน ${v.visitedCount} โครงการ` : '');
   return withDigits(text, style);
