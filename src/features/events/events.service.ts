@@ -42,7 +42,7 @@ export interface EventRow {
 
 const EVENT_SELECT = `SELECT e.id, e.owner_kind, e.kind, e.title, e.organizer, e.start_date, e.end_date, e.start_time, e.venues, e.province_codes,
        e.chair, e.speakers, e.invited_groups, e.attendance, e.note, e.version, e.created_by, e.updated_at, e.updated_by,
-       ${ownerSelect('e').replace('%TABLE%', 'events')}`;
+       ${ownerSelect('events', 'e')}`;
 
 async function eventRow(q: Queryable, id: string, forUpdate = false): Promise<EventRow> {
   if (forUpdate) await q.query('SELECT id FROM events WHERE id = $1::bigint AND deleted_at IS NULL FOR UPDATE', [id]);

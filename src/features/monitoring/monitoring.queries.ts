@@ -14,11 +14,10 @@ export const ownerValues = (o: Owner): [string, number | null, string | null] =>
 export const ownerMatch = (alias: string, param: string) =>
   `((${alias}.owner_kind = 'cluster' AND c.slug = ${param}) OR (${alias}.owner_kind = 'province' AND ${alias}.province_code = ${param}))`;
 
-/** The owner columns every select of visits or events adds. */
-export const ownerSelect = (
-  alias: string,
-) => `coalesce(c.slug, ${alias}.province_code) AS owner_code, coalesce(c.name_th, pr.name_th) AS owner_name_th
-  FROM %TABLE% ${alias} LEFT JOIN clusters c ON c.id = ${alias}.cluster_id LEFT JOIN provinces pr ON pr.code = ${alias}.province_code`;
+/** The owner columns every select of visits or events adds, and its FROM clause. */
+export const ownerSelect = (table: string, alias: string) =>
+  `coalesce(c.slug, ${alias}.province_code) AS owner_code, coalesce(c.name_th, pr.name_th) AS owner_name_th
+  FROM ${table} ${alias} LEFT JOIN clusters c ON c.id = ${alias}.cluster_id LEFT JOIN provinces pr ON pr.code = ${alias}.province_code`;
 
 /** Thai names of provinces by code. */
 export async function provinceNames(q: Queryable, codes: readonly string[]): Promise<Map<string, string>> {
@@ -52,7 +51,7 @@ const VISIT_SELECT = `SELECT v.id, v.owner_kind, v.cluster_id, v.province_code, 
        v.province_codes, v.version, v.created_by, v.updated_at, v.updated_by,
        (SELECT count(*)::int FROM monitoring_visit_projects vp WHERE vp.visit_id = v.id) AS project_count,
        (SELECT count(*)::int FROM monitoring_visit_projects vp WHERE vp.visit_id = v.id AND vp.visited_on IS NOT NULL) AS visited_count,
-       ${ownerSelect('v').replace('%TABLE%', 'monitoring_visits')}`;
+       ${ownerSelect('monitoring_visits', 'v')}`;
 
 export async function visitRow(q: Queryable, id: string, forUpdate = false): Promise<VisitRow | undefined> {
   if (forUpdate) await q.query('SELECT id FROM monitoring_visits WHERE id = $1::bigint AND deleted_at IS NULL FOR UPDATE', [id]);
