@@ -8,12 +8,14 @@ import fs from 'node:fs';
 import { ProgressReportQuery } from '../features/progress/progress.schema.ts';
 import { progressReport } from '../features/progress/progress.service.ts';
 import { progressCsv, progressText, progressWorkbook } from '../features/progress/progress.format.ts';
+import { eventsReportCommand } from './events.command.ts';
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text');
 const digitsOption = () => new Option('--digits <digits>', 'digits of the text format').choices(['thai', 'arabic']).default('thai');
 
 export function reportCommand(program: Command): void {
   const report = program.command('report').description('Reports as of a date');
+  eventsReportCommand(report);
 
   report
     .command('disbursement')

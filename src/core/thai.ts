@@ -62,3 +62,20 @@ export function withDigits(text: string, style: ThaiStyle): string {
   // A code such as UN1-2559-01 or GF59-0101 (Latin letters with digits) is an identifier: kept as typed.
   return text.replace(/[A-Za-z0-9_-]+/g, (token) => (/[A-Za-z]/.test(token) ? token : token.replace(/\d/g, (d) => thaiInteger(Number(d), style))));
 }
+
+/**
+ * A date range as official documents write it: "๑๔ - ๒๖ มกราคม ๒๕๕๙" within a month,
+ * "๒๒ มกราคม - ๕ กุมภาพันธ์ ๒๕๕๙" across months, "๒๘ ธันวาคม ๒๕๕๘ - ๕ มกราคม ๒๕๕๙" across
+ * years, "๑๕ ธันวาคม ๒๕๕๘" for one day.
+ */
+export function thaiDateRange(from: IsoDate, to: IsoDate, style: ThaiStyle = { thaiDigits: true }): string {
+  if (from === to) return thaiDate(from, style);
+  const sameYear = from.slice(0, 4) === to.slice(0, 4);
+  const sameMonth = sameYear && from.slice(5, 7) === to.slice(5, 7);
+  const start = sameMonth
+    ? new Intl.DateTimeFormat(locale(style), { day: 'numeric', timeZone: 'UTC' }).format(utc(from))
+    : sameYear
+      ? new Intl.DateTimeFormat(locale(style), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(utc(from))
+      : thaiDate(from, style);
+  return `${start} - ${thaiDate(to, style)}`;
+}

@@ -6,6 +6,7 @@
  * Chiang Mai project (CM-2559-01, owner 50) and a project of another cluster (C01-2558-01, owner
  * upper-central-1). A route the API has and the table lacks (or the reverse) fails the test.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/support/db.ts';
 import { startServer, type Client, type TestServer } from '../../test/support/server.ts';
@@ -140,6 +141,176 @@ const disbursementsCsv = (code: string, ref: string) =>
     ['project_code', 'date', 'amount', 'ref'],
     [code, DATE_OF[code]!, '1.00', ref],
   ]);
+
+/** Monitoring visits and events of three owners: the matrix cluster, its province 50, another cluster. */
+const VISIT_OF: Record<string, { provinces: string[]; projects: string[] }> = {
+  'upper-north-1': { provinces: ['50'], projects: [UN1] },
+  '50': { provinces: ['50'], projects: [CM] },
+  'upper-central-1': { provinces: ['12'], projects: [C01] },
+};
+const PHOTO = fs.readFileSync(new URL('../../test/fixtures/visit-gps.jpg', import.meta.url));
+const planWriteRows: Record<string, Row> = {
+  'upper-north-1': [401, 'ok', 'ok', 403, 403, 403, 403],
+  '50': [401, 'ok', 'ok', 'ok', 403, 403, 403],
+  'upper-central-1': [401, 'ok', 403, 403, 403, 403, 403],
+};
+/** The cluster's committee members record what its visits found (its provinces' visits too). */
+const resultWriteRows: Record<string, Row> = {
+  'upper-north-1': [401, 'ok', 'ok', 403, 403, 'ok', 403],
+  '50': [401, 'ok', 'ok', 'ok', 403, 'ok', 403],
+  'upper-central-1': [401, 'ok', 403, 403, 403, 403, 403],
+};
+const ownerReadRows: Record<string, Row> = { 'upper-north-1': reportRow, 'upper-central-1': reportOtherCluster };
+
+const monitoring = {
+  /** A new visit plan of an owner (14-26 Jan 2559), optionally with its project visited on 15 Jan; its id. */
+  async visit(s: TestServer, owner: string, visited = false): Promise<string> {
+    const v = await admin.send<{ id: string }>(s, 'POST', '/api/v1/monitoring/visits', {
+      owner,
+      fiscalYear: 2559,
+      committee: 'อ.ก.บ.ก. ด้านติดตามฯ',
+      startDate: '2016-01-14',
+      endDate: '2016-01-26',
+      ...VISIT_OF[owner],
+    });
+    if (visited)
+      await admin.send(s, 'PUT', `/api/v1/monitoring/visits/${v.id}/projects/${VISIT_OF[owner]!.projects[0]}`, { visitedOn: '2016-01-15' });
+    return v.id;
+  },
+  async recommendation(s: TestServer, owner: string): Promise<{ id: string; version: number }> {
+    const id = await monitoring.visit(s, owner, true);
+    return admin.send(s, 'POST', `/api/v1/monitoring/visits/${id}/projects/${VISIT_OF[owner]!.projects[0]}/recommendations`, {
+      text: 'ข้อเสนอแนะทดสอบ',
+      responsible: 'หน่วยงานทดสอบ',
+      dueDate: '2016-02-15',
+    });
+  },
+  async photo(s: TestServer, owner: string): Promise<string> {
+    const id = await monitoring.visit(s, owner, true);
+    const res = await s.api(`/api/v1/monitoring/visits/${id}/projects/${VISIT_OF[owner]!.projects[0]}/photos`, {
+      method: 'POST',
+      body: fileForm('site.jpg', PHOTO),
+    });
+    if (res.status !== 201) throw new Error(`prepare photo: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  },
+  async event(s: TestServer, owner: string): Promise<string> {
+    const e = await admin.send<{ id: string }>(s, 'POST', '/api/v1/events', {
+      owner,
+      kind: 'meeting',
+      title: 'ประชุมทดสอบสิทธิ์',
+      startDate: '2016-01-20',
+      provinces: VISIT_OF[owner]!.provinces,
+    });
+    return e.id;
+  },
+};
+
+const byOwner = (rows: Record<string, Row>, refused: (owner: string) => string[], req: (owner: string, c: Ctx) => Req | Promise<Req>): Case[] =>
+  Object.entries(rows).map(([owner, row]) => ({ target: `owner ${owner}`, expect: row, refused: refused(owner), req: (c) => req(owner, c) }));
+
+function monitoringRows(): Record<string, Case[]> {
+  const plan = (o: string) => [`may not plan monitoring visits of ${o}`];
+  const results = (o: string) => [`may not record monitoring results of ${o}`];
+  const readVisits = (o: string) => [`may not read the monitoring visits of ${o}`];
+  const readEvents = (o: string) => [`may not read the events of ${o}`];
+  const events = (o: string) => [`may not record events of ${o}`];
+  const code = (o: string) => VISIT_OF[o]!.projects[0]!;
+  return {
+    'GET /api/v1/monitoring/visits': byOwner(ownerReadRows, readVisits, (o) => ({
+      method: 'GET',
+      path: `/api/v1/monitoring/visits?owner=${o}&fiscalYear=2559`,
+    })),
+    'POST /api/v1/monitoring/visits': byOwner(planWriteRows, plan, (o) => ({
+      method: 'POST',
+      path: '/api/v1/monitoring/visits',
+      body: { owner: o, fiscalYear: 2559, committee: 'คณะทำงานทดสอบ', startDate: '2016-01-14', endDate: '2016-01-26', ...VISIT_OF[o] },
+    })),
+    'GET /api/v1/monitoring/visits/{id}': byOwner(ownerReadRows, readVisits, async (o, { s }) => ({
+      method: 'GET',
+      path: `/api/v1/monitoring/visits/${await monitoring.visit(s, o)}`,
+    })),
+    'PATCH /api/v1/monitoring/visits/{id}': byOwner(planWriteRows, plan, async (o, { s, n }) => ({
+      method: 'PATCH',
+      path: `/api/v1/monitoring/visits/${await monitoring.visit(s, o)}`,
+      body: { version: 1, title: `รอบ ${n}` },
+    })),
+    'POST /api/v1/monitoring/visits/{id}/delete': byOwner(planWriteRows, plan, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/monitoring/visits/${await monitoring.visit(s, o)}/delete`,
+      body: { reason: 'ทดสอบสิทธิ์' },
+    })),
+    'PUT /api/v1/monitoring/visits/{id}/projects/{code}': byOwner(resultWriteRows, results, async (o, { s }) => ({
+      method: 'PUT',
+      path: `/api/v1/monitoring/visits/${await monitoring.visit(s, o)}/projects/${code(o)}`,
+      body: { visitedOn: '2016-01-16', findings: ['ข้อค้นพบทดสอบ'] },
+    })),
+    'POST /api/v1/monitoring/visits/{id}/projects/{code}/recommendations': byOwner(resultWriteRows, results, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/monitoring/visits/${await monitoring.visit(s, o, true)}/projects/${code(o)}/recommendations`,
+      body: { text: 'ข้อเสนอแนะทดสอบ', responsible: 'หน่วยงานทดสอบ', dueDate: '2016-02-15' },
+    })),
+    'POST /api/v1/monitoring/visits/{id}/projects/{code}/photos': byOwner(resultWriteRows, results, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/monitoring/visits/${await monitoring.visit(s, o, true)}/projects/${code(o)}/photos`,
+      form: fileForm('site.jpg', PHOTO),
+    })),
+    'GET /api/v1/monitoring/photos/{id}/image': byOwner(ownerReadRows, readVisits, async (o, { s }) => ({
+      method: 'GET',
+      path: `/api/v1/monitoring/photos/${await monitoring.photo(s, o)}/image`,
+    })),
+    'GET /api/v1/monitoring/photos/{id}/thumbnail': byOwner(ownerReadRows, readVisits, async (o, { s }) => ({
+      method: 'GET',
+      path: `/api/v1/monitoring/photos/${await monitoring.photo(s, o)}/thumbnail`,
+    })),
+    'POST /api/v1/monitoring/photos/{id}/delete': byOwner(resultWriteRows, results, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/monitoring/photos/${await monitoring.photo(s, o)}/delete`,
+      body: { reason: 'ทดสอบสิทธิ์' },
+    })),
+    'PATCH /api/v1/monitoring/recommendations/{id}': byOwner(resultWriteRows, results, async (o, { s }) => {
+      const r = await monitoring.recommendation(s, o);
+      return { method: 'PATCH', path: `/api/v1/monitoring/recommendations/${r.id}`, body: { version: r.version, dueDate: '2016-02-20' } };
+    }),
+    'POST /api/v1/monitoring/recommendations/{id}/follow-ups': byOwner(resultWriteRows, results, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/monitoring/recommendations/${(await monitoring.recommendation(s, o)).id}/follow-ups`,
+      body: { date: '2016-02-01', note: 'ติดตามทดสอบ', status: 'in_progress' },
+    })),
+    'GET /api/v1/monitoring/recommendations/overdue': byOwner(ownerReadRows, readVisits, (o) => ({
+      method: 'GET',
+      path: `/api/v1/monitoring/recommendations/overdue?owner=${o}&asOf=2016-03-01`,
+    })),
+    'GET /api/v1/events': byOwner(ownerReadRows, readEvents, (o) => ({
+      method: 'GET',
+      path: `/api/v1/events?owner=${o}&from=2015-10-01&to=2016-09-30`,
+    })),
+    'POST /api/v1/events': byOwner(planWriteRows, events, (o, { n }) => ({
+      method: 'POST',
+      path: '/api/v1/events',
+      body: { owner: o, kind: 'training', title: `อบรมทดสอบ ${n}`, startDate: '2016-01-20', provinces: VISIT_OF[o]!.provinces },
+    })),
+    'GET /api/v1/events/{id}': byOwner(ownerReadRows, readEvents, async (o, { s }) => ({
+      method: 'GET',
+      path: `/api/v1/events/${await monitoring.event(s, o)}`,
+    })),
+    'PATCH /api/v1/events/{id}': byOwner(planWriteRows, events, async (o, { s, n }) => ({
+      method: 'PATCH',
+      path: `/api/v1/events/${await monitoring.event(s, o)}`,
+      body: { version: 1, title: `ประชุมทดสอบ ${n}` },
+    })),
+    'POST /api/v1/events/{id}/delete': byOwner(planWriteRows, events, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/events/${await monitoring.event(s, o)}/delete`,
+      body: { reason: 'ทดสอบสิทธิ์' },
+    })),
+    'GET /api/v1/calendar': byOwner(ownerReadRows, readEvents, (o) => ({ method: 'GET', path: `/api/v1/calendar?owner=${o}&month=2016-01` })),
+    'GET /api/v1/reports/events': byOwner(ownerReadRows, readEvents, (o) => ({
+      method: 'GET',
+      path: `/api/v1/reports/events?owner=${o}&from=2015-12-01&to=2016-02-29&asOf=2016-01-06`,
+    })),
+  };
+}
 
 const TABLE: Record<string, Case[]> = {
   'GET /api/v1/meta': [{ target: '-', expect: everyone, req: () => ({ method: 'GET', path: '/api/v1/meta' }) }],
@@ -596,6 +767,8 @@ const TABLE: Record<string, Case[]> = {
       req: ({ n }) => ({ method: 'POST', path: '/api/v1/imports/disbursements', form: fileForm('d.csv', disbursementsCsv(CM, `M-I-${n}`)) }),
     },
   ],
+
+  ...monitoringRows(),
 };
 
 /** The 422 of a row-level refusal in an import: which row message must appear. */
@@ -622,7 +795,8 @@ describeEachDb('role matrix', (kind) => {
   let counter = 0;
 
   beforeAll(async () => {
-    s = await startServer(kind, { demo: true });
+    // Thousands of requests within a minute (the rate limit has its own test in hardening.int.test.ts).
+    s = await startServer(kind, { demo: true, app: { rateLimitPerMinute: 100_000 } });
     clients = await roleClients(s);
     await admin.send(s, 'POST', '/api/v1/users', { username: SCRATCH_USER, role: 'viewer', password: GOOD_PASSWORD });
   });
@@ -635,7 +809,7 @@ describeEachDb('role matrix', (kind) => {
       .filter(([p]) => p.startsWith('/api/v1/'))
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
-    expect(ops.length).toBe(61);
+    expect(ops.length).toBe(82);
     expect(Object.keys(TABLE).sort()).toEqual(ops);
   });
 

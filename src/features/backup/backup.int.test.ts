@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds, freshDb } from '../../../test/support/db.ts';
 import { startServer, type TestServer } from '../../../test/support/server.ts';
-import { GOOD_PASSWORD, signIn } from '../../../test/support/roles.ts';
+import { fileForm, GOOD_PASSWORD, signIn } from '../../../test/support/roles.ts';
 import type { Db, Queryable } from '../../db/db.ts';
 import { openDatabase } from '../../db/open.ts';
 import { systemActor, type Actor } from '../../core/context.ts';
@@ -90,6 +90,13 @@ async function populate(s: TestServer): Promise<{ token: string; revokedToken: s
   await send('POST', `/api/v1/projects/BK-1/ledger/${entry!.id}/delete`, { reason: 'ซ้ำ' });
   await send('POST', '/api/v1/projects', { code: 'BK-2', fiscalYear: 2559, owner: 'upper-north-1', nameTh: 'โครงการที่ถูกลบ', budget: '5.00' });
   await send('POST', '/api/v1/projects/BK-2/delete', { reason: 'ยกเลิก' });
+  // A photo (bytea) of the demo visit's first project.
+  const [visit] = await s.db.query<{ id: string }>('SELECT id::text AS id FROM monitoring_visits ORDER BY id LIMIT 1');
+  const photo = await s.api(`/api/v1/monitoring/visits/${visit!.id}/projects/UN1-2559-01/photos`, {
+    method: 'POST',
+    body: fileForm('site.jpg', fs.readFileSync(new URL('../../../test/fixtures/visit-gps.jpg', import.meta.url))),
+  });
+  expect(photo.status).toBe(201);
   await send('PATCH', '/api/v1/settings', { publicReports: true });
   expect((await signIn(s.url, 'bk-officer', GOOD_PASSWORD)).status).toBe(200);
   expect((await signIn(s.url, 'bk-officer', 'wrong-password-xx')).status).toBe(401);
@@ -123,8 +130,14 @@ for (const source of dbKinds('backup and restore')) {
           'clusters',
           'commitments',
           'disbursement_targets',
+          'events',
           'ledger_entries',
           'login_throttle',
+          'monitoring_follow_ups',
+          'monitoring_photos',
+          'monitoring_recommendations',
+          'monitoring_visit_projects',
+          'monitoring_visits',
           'plan_milestones',
           'plan_months',
           'plan_physical',
@@ -151,6 +164,7 @@ for (const source of dbKinds('backup and restore')) {
       expect(await count(s.db, 'SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL')).toBe(1);
       expect(await count(s.db, 'SELECT count(*) FROM sessions')).toBe(1);
       expect(await count(s.db, 'SELECT count(*) FROM login_throttle')).toBe(1);
+      expect(await count(s.db, 'SELECT count(*) FROM monitoring_photos')).toBe(1);
       expect(original.audit_log!.length).toBeGreaterThan(300);
       expect(original.users!.length).toBe(1 + 6 + 3);
     });

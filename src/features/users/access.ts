@@ -63,7 +63,7 @@ async function provinceInCluster(q: Queryable, provinceCode: string, clusterSlug
 }
 
 /** Whether an owner (cluster or province) lies within a cluster-scoped actor's cluster. */
-async function ownerWithinCluster(q: Queryable, cluster: string, ownerKind: 'cluster' | 'province', ownerCode: string, fiscalYear: number) {
+export async function ownerWithinCluster(q: Queryable, cluster: string, ownerKind: 'cluster' | 'province', ownerCode: string, fiscalYear: number) {
   return ownerKind === 'cluster' ? ownerCode === cluster : provinceInCluster(q, ownerCode, cluster, fiscalYear);
 }
 
@@ -98,6 +98,58 @@ export async function assertCanWriteProject(
       break;
   }
   throw forbidden(actor, what);
+}
+
+/** What is written on an owner (a cluster or a province) rather than on one project: monitoring visits, events. */
+export type OwnerAction = 'plan monitoring visits of' | 'record monitoring results of' | 'record events of';
+
+/**
+ * Checks a write on an owner's monitoring visits or events. Officers write within their scope (a
+ * cluster officer: the cluster and its provinces; a province officer: its province). A committee
+ * member (the cluster's monitoring sub-committee) records what its visits found: findings,
+ * recommendations and their follow-up, photos; it does not plan visits or record events.
+ */
+export async function assertCanWriteOwner(
+  q: Queryable,
+  actor: Actor,
+  owner: { kind: 'cluster' | 'province'; code: string },
+  fiscalYear: number,
+  action: OwnerAction,
+): Promise<void> {
+  switch (actor.role) {
+    case 'system':
+    case 'admin':
+      return;
+    case 'cluster_officer':
+      if (actor.scopeCode && (await ownerWithinCluster(q, actor.scopeCode, owner.kind, owner.code, fiscalYear))) return;
+      break;
+    case 'province_officer':
+      if (owner.kind === 'province' && owner.code === actor.scopeCode) return;
+      break;
+    case 'committee_member':
+      if (
+        action === 'record monitoring results of' &&
+        actor.scopeCode &&
+        (await ownerWithinCluster(q, actor.scopeCode, owner.kind, owner.code, fiscalYear))
+      )
+        return;
+      break;
+    default:
+      break;
+  }
+  throw forbidden(actor, `${action} ${owner.code}`);
+}
+
+/** Checks that the actor may read an owner's monitoring visits or events: as its figures, but named. */
+export async function assertCanReadOwnerRecords(
+  q: Queryable,
+  actor: Actor,
+  owner: { kind: 'cluster' | 'province'; code: string },
+  fiscalYear: number,
+  what: string,
+): Promise<void> {
+  if (actor.role !== 'agency_reporter' && (await canReadOwner(q, actor, owner.kind, owner.code, fiscalYear))) return;
+  throw forbidden(actor, `read the ${what} of ${owner.code}`);
 }
 
 /** Checks that the actor may read one project. */
