@@ -63,7 +63,7 @@ async function provinceInCluster(q: Queryable, provinceCode: string, clusterSlug
 }
 
 /** Whether an owner (cluster or province) lies within a cluster-scoped actor's cluster. */
-async function ownerWithinCluster(q: Queryable, cluster: string, ownerKind: 'cluster' | 'province', ownerCode: string, fiscalYear: number) {
+export async function ownerWithinCluster(q: Queryable, cluster: string, ownerKind: 'cluster' | 'province', ownerCode: string, fiscalYear: number) {
   return ownerKind === 'cluster' ? ownerCode === cluster : provinceInCluster(q, ownerCode, cluster, fiscalYear);
 }
 
@@ -98,6 +98,25 @@ export async function assertCanWriteProject(
       break;
   }
   throw forbidden(actor, what);
+}
+
+/**
+ * Checks a write on what an owner (cluster or province) holds apart from projects, e.g. its
+ * performance-agreement indicators: administrators; a cluster officer for its cluster and the
+ * cluster's provinces; a province officer for its province.
+ */
+export async function assertCanWriteOwner(
+  q: Queryable,
+  actor: Actor,
+  ownerKind: 'cluster' | 'province',
+  ownerCode: string,
+  fiscalYear: number,
+  action: string,
+): Promise<void> {
+  if (isAdmin(actor)) return;
+  if (actor.role === 'cluster_officer' && actor.scopeCode && (await ownerWithinCluster(q, actor.scopeCode, ownerKind, ownerCode, fiscalYear))) return;
+  if (actor.role === 'province_officer' && ownerKind === 'province' && ownerCode === actor.scopeCode) return;
+  throw forbidden(actor, `${action} ${ownerCode} (fiscal year ${fiscalYear})`);
 }
 
 /** Checks that the actor may read one project. */
