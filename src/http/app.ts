@@ -29,6 +29,7 @@ import { commitmentRoutes } from '../features/commitments/commitment.routes.ts';
 import { planRoutes } from '../features/plans/plan.routes.ts';
 import { progressRoutes } from '../features/progress/progress.routes.ts';
 import { progressReportRoutes } from '../features/progress-reports/report.routes.ts';
+import { indicatorRoutes } from '../features/indicators/indicators.routes.ts';
 import type { SignInPolicy } from '../features/users/auth.service.ts';
 import { registerAuth } from './auth.ts';
 
@@ -158,6 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await planRoutes(api, deps);
       await progressRoutes(api, deps);
       await progressReportRoutes(api, deps);
+      await indicatorRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -127,6 +127,7 @@ describe('achievement, periods, status', () => {
   });
   it('a Thai list as the seed writes it', () => {
     expect(thaiList(['ลำไย', 'กระเทียม', 'ถั่วเหลือง'])).toBe('ลำไย, กระเทียม และถั่วเหลือง');
+    expect(thaiList(['กระเทียม', 'ถั่วเหลือง'])).toBe('กระเทียมและถั่วเหลือง');
     expect(thaiList(['ลำไย'])).toBe('ลำไย');
   });
 });

@@ -150,8 +150,9 @@ export function transitionProblem(from: AgreementStatus, to: AgreementStatus): s
   return `cannot go from ${from} to ${to}: an agreement goes draft -> proposed -> agreed, one step at a time`;
 }
 
-/** A Thai list as the seed writes it: "ลำไย, กระเทียม และถั่วเหลือง". */
+/** A Thai list as the seed writes it: "ลำไย, กระเทียม และถั่วเหลือง"; "กระเทียมและถั่วเหลือง". */
 export function thaiList(items: string[]): string {
   if (items.length <= 1) return items.join('');
+  if (items.length === 2) return `${items[0]}และ${items[1]}`;
   return `${items.slice(0, -1).join(', ')} และ${items[items.length - 1]}`;
 }
