@@ -22,6 +22,7 @@ import { effectiveLines } from '../budget/category.ts';
 import { STATUS_LABEL_TH } from '../projects/project.status.ts';
 import { insertUser } from '../users/user.service.ts';
 import { randomBytes } from 'node:crypto';
+import { loadIndicatorDemo } from '../indicators/indicators.demo.ts';
 
 const DEMO_AUTHOR = systemActor('demo');
 
@@ -99,6 +100,7 @@ export async function loadDemo(db: Db, opts: { users?: boolean } = {}): Promise<
       targets: DEMO_TARGETS_2559.map((t) => ({ ...t, percent: BigInt(t.percent) * 100n })),
       reason: 'ข้อมูลตัวอย่าง (illustrative)',
     });
+    await loadIndicatorDemo(tx, DEMO_AUTHOR);
     await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', $1::jsonb) ON CONFLICT (key) DO NOTHING`, [
       JSON.stringify({ loadedAt: new Date().toISOString() }),
     ]);
