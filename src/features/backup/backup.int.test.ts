@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds, freshDb } from '../../../test/support/db.ts';
 import { startServer, type TestServer } from '../../../test/support/server.ts';
-import { GOOD_PASSWORD, signIn } from '../../../test/support/roles.ts';
+import { fileForm, GOOD_PASSWORD, signIn } from '../../../test/support/roles.ts';
 import type { Db, Queryable } from '../../db/db.ts';
 import { openDatabase } from '../../db/open.ts';
 import { systemActor, type Actor } from '../../core/context.ts';
@@ -91,6 +91,13 @@ async function populate(s: TestServer): Promise<{ token: string; revokedToken: s
   await send('POST', '/api/v1/projects', { code: 'BK-2', fiscalYear: 2559, owner: 'upper-north-1', nameTh: 'โครงการที่ถูกลบ', budget: '5.00' });
   await send('POST', '/api/v1/projects/BK-2/delete', { reason: 'ยกเลิก' });
   await send('PATCH', '/api/v1/settings', { publicReports: true });
+  // Every byte value in a file kept as bytea (the evidence of the demo's first indicator result).
+  const [kpi] = await s.db.query<{ id: string }>("SELECT id::text AS id FROM indicators WHERE code = 'KPI-1'");
+  const evidence = await s.api(`/api/v1/indicators/${kpi!.id}/results/Q1/evidence`, {
+    method: 'POST',
+    body: fileForm('หลักฐาน.bin', Buffer.from(Array.from({ length: 256 }, (_, i) => i))),
+  });
+  expect(evidence.status).toBe(200);
   expect((await signIn(s.url, 'bk-officer', GOOD_PASSWORD)).status).toBe(200);
   expect((await signIn(s.url, 'bk-officer', 'wrong-password-xx')).status).toBe(401);
   return { token, revokedToken: revoked.token! };
@@ -117,12 +124,22 @@ for (const source of dbKinds('backup and restore')) {
       expect(Object.keys(original).sort()).toEqual(
         [
           'api_tokens',
+          'agreement_status_history',
+          'agreements',
           'audit_log',
           'cluster_memberships',
           'cluster_schemes',
           'clusters',
           'commitments',
           'disbursement_targets',
+          'indicator_change_requests',
+          'indicator_components',
+          'indicator_files',
+          'indicator_links',
+          'indicator_results',
+          'indicator_targets',
+          'indicator_versions',
+          'indicators',
           'ledger_entries',
           'login_throttle',
           'plan_milestones',
@@ -152,6 +169,8 @@ for (const source of dbKinds('backup and restore')) {
       expect(await count(s.db, 'SELECT count(*) FROM login_throttle')).toBe(1);
       expect(original.audit_log!.length).toBeGreaterThan(300);
       expect(original.users!.length).toBe(1 + 6 + 3);
+      const bytes = `\\x${Buffer.from(Array.from({ length: 256 }, (_, i) => i)).toString('hex')}`;
+      expect(original.indicator_files!.map((r) => r.includes(bytes))).toEqual([true]);
     });
 
     it('only an administrator may back up', async () => {

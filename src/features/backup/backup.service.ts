@@ -145,7 +145,12 @@ export async function restoreBackup(db: Db, actor: Actor, input: Readable): Prom
             'validation',
             `The backup has ${known ? `a column ${table}.${unknownColumn}` : `a table ${table}`} that this version of PADME does not know`,
           );
-        const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
+        // bytea travels as its hex text (\x…): cast from text, as PGlite would otherwise want bytes for a bytea parameter.
+        const binary = await tx.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND data_type = 'bytea'`,
+          [table],
+        );
+        const placeholders = columns.map((c, i) => (binary.some((b) => b.column_name === c) ? `$${i + 1}::text::bytea` : `$${i + 1}`)).join(', ');
         current = {
           table: { name: table, columns },
           insert: `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES (${placeholders})`,
