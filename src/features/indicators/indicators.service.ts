@@ -898,70 +898,67 @@ export async function setLinks(ctx: Ctx, id: bigint, input: LinksInput): Promise
 
 /** setLinks inside the caller's transaction (the API and the demo data). */
 export async function applyLinks(tx: Queryable, actor: Actor, id: bigint, input: LinksInput): Promise<Link[]> {
-  {
-    const ctx = { actor };
-    const row = await lockIndicatorFor(tx, ctx.actor, id, 'link projects to the indicators of');
-    const [l] = await load(tx, [row], '9999-12-31');
-    const keys = new Set((l!.components.get(l!.current.id) ?? []).map((c) => c.key));
-    const seen = new Set<string>();
-    const resolved: { projectId: bigint; component: string; share: bigint }[] = [];
-    for (const [i, link] of input.links.entries()) {
-      const field = `links.${i}`;
-      const [p] = await tx.query<{ id: bigint; fiscal_year: number; owner_kind: 'cluster' | 'province'; owner_code: string }>(
-        `SELECT p.id, p.fiscal_year, p.owner_kind, coalesce(c.slug, p.province_code) AS owner_code
+  const row = await lockIndicatorFor(tx, actor, id, 'link projects to the indicators of');
+  const [l] = await load(tx, [row], '9999-12-31');
+  const keys = new Set((l!.components.get(l!.current.id) ?? []).map((c) => c.key));
+  const seen = new Set<string>();
+  const resolved: { projectId: bigint; component: string; share: bigint }[] = [];
+  for (const [i, link] of input.links.entries()) {
+    const field = `links.${i}`;
+    const [p] = await tx.query<{ id: bigint; fiscal_year: number; owner_kind: 'cluster' | 'province'; owner_code: string }>(
+      `SELECT p.id, p.fiscal_year, p.owner_kind, coalesce(c.slug, p.province_code) AS owner_code
            FROM projects p LEFT JOIN clusters c ON c.id = p.cluster_id WHERE p.code = $1 AND p.deleted_at IS NULL`,
-        [link.project],
-      );
-      if (!p) throw invalid(`${field}: project ${link.project} not found`, `${field}.project`);
-      if (p.fiscal_year !== row.fiscal_year)
-        throw invalid(`${field}: project ${link.project} is of fiscal year ${p.fiscal_year}, not ${row.fiscal_year}`, `${field}.project`);
-      const within =
-        row.owner_kind === 'cluster'
-          ? await ownerWithinCluster(tx, row.owner_code, p.owner_kind, p.owner_code, row.fiscal_year)
-          : p.owner_kind === 'province' && p.owner_code === row.owner_code;
-      if (!within) throw invalid(`${field}: project ${link.project} (owner ${p.owner_code}) is not one of ${row.owner_code}'s`, `${field}.project`);
-      const component = link.component ?? '';
-      if (component !== '' && !keys.has(component))
-        throw invalid(`${field}: indicator ${row.code} has no component ${component}`, `${field}.component`);
-      const k = `${link.project}/${component}`;
-      if (seen.has(k)) throw invalid(`${field}: project ${link.project} is linked to ${component || 'the indicator'} twice`, `${field}.project`);
-      seen.add(k);
-      resolved.push({ projectId: p.id, component, share: link.share });
-    }
-    const before = l!.links.map(toLink);
-    await tx.query('DELETE FROM indicator_links WHERE indicator_id = $1', [id]);
-    for (const r of resolved)
-      await tx.query('INSERT INTO indicator_links (indicator_id, component, project_id, share_hundredths, created_by) VALUES ($1, $2, $3, $4, $5)', [
-        id,
-        r.component,
-        r.projectId,
-        Number(r.share),
-        ctx.actor.username,
-      ]);
-    // A project's budget cannot serve more than all of itself.
-    const over = await tx.query<{ code: string; total: number }>(
-      `SELECT p.code, sum(l.share_hundredths)::int AS total FROM indicator_links l JOIN projects p ON p.id = l.project_id
-        WHERE l.project_id = ANY($1::bigint[]) GROUP BY p.code HAVING sum(l.share_hundredths) > 10000 ORDER BY p.code`,
-      [resolved.map((r) => String(r.projectId))],
+      [link.project],
     );
-    if (over[0]) {
-      const i = input.links.findIndex((x) => x.project === over[0]!.code);
-      throw invalid(
-        `links.${i}: the shares of project ${over[0].code}'s budget linked to indicators would total ${formatPercent(BigInt(over[0].total))} %, more than 100`,
-        `links.${i}.share`,
-      );
-    }
-    const after = (await linksOf(tx, [id])).map(toLink);
-    await audit(tx, ctx.actor, {
-      action: 'set links',
-      entityType: 'indicator',
-      entityKey: indicatorKey(row),
-      before: { links: before },
-      after: { links: after },
-      reason: input.reason ?? null,
-    });
-    return after;
+    if (!p) throw invalid(`${field}: project ${link.project} not found`, `${field}.project`);
+    if (p.fiscal_year !== row.fiscal_year)
+      throw invalid(`${field}: project ${link.project} is of fiscal year ${p.fiscal_year}, not ${row.fiscal_year}`, `${field}.project`);
+    const within =
+      row.owner_kind === 'cluster'
+        ? await ownerWithinCluster(tx, row.owner_code, p.owner_kind, p.owner_code, row.fiscal_year)
+        : p.owner_kind === 'province' && p.owner_code === row.owner_code;
+    if (!within) throw invalid(`${field}: project ${link.project} (owner ${p.owner_code}) is not one of ${row.owner_code}'s`, `${field}.project`);
+    const component = link.component ?? '';
+    if (component !== '' && !keys.has(component))
+      throw invalid(`${field}: indicator ${row.code} has no component ${component}`, `${field}.component`);
+    const k = `${link.project}/${component}`;
+    if (seen.has(k)) throw invalid(`${field}: project ${link.project} is linked to ${component || 'the indicator'} twice`, `${field}.project`);
+    seen.add(k);
+    resolved.push({ projectId: p.id, component, share: link.share });
   }
+  const before = l!.links.map(toLink);
+  await tx.query('DELETE FROM indicator_links WHERE indicator_id = $1', [id]);
+  for (const r of resolved)
+    await tx.query('INSERT INTO indicator_links (indicator_id, component, project_id, share_hundredths, created_by) VALUES ($1, $2, $3, $4, $5)', [
+      id,
+      r.component,
+      r.projectId,
+      Number(r.share),
+      actor.username,
+    ]);
+  // A project's budget cannot serve more than all of itself.
+  const over = await tx.query<{ code: string; total: number }>(
+    `SELECT p.code, sum(l.share_hundredths)::int AS total FROM indicator_links l JOIN projects p ON p.id = l.project_id
+        WHERE l.project_id = ANY($1::bigint[]) GROUP BY p.code HAVING sum(l.share_hundredths) > 10000 ORDER BY p.code`,
+    [resolved.map((r) => String(r.projectId))],
+  );
+  if (over[0]) {
+    const i = input.links.findIndex((x) => x.project === over[0]!.code);
+    throw invalid(
+      `links.${i}: the shares of project ${over[0].code}'s budget linked to indicators would total ${formatPercent(BigInt(over[0].total))} %, more than 100`,
+      `links.${i}.share`,
+    );
+  }
+  const after = (await linksOf(tx, [id])).map(toLink);
+  await audit(tx, actor, {
+    action: 'set links',
+    entityType: 'indicator',
+    entityKey: indicatorKey(row),
+    before: { links: before },
+    after: { links: after },
+    reason: input.reason ?? null,
+  });
+  return after;
 }
 
 /** Files a change request on an indicator (a new name, targets, components, or its removal): officers of the owner. */
