@@ -349,6 +349,35 @@ describeEachDb('indicators API', (kind) => {
     });
   });
 
+  describe('3b. removal', () => {
+    it('an approved removal drops the indicator from reports from its date, and refuses results dated after it', async () => {
+      const cm = (await send<Agreement>(province, 'GET', '/api/v1/agreements?owner=50&fiscalYear=2559&asOf=2016-01-05')).body;
+      const id = cm.indicators[0]!.id;
+      const r = await send<ChangeRequest>(province, 'POST', `/api/v1/indicators/${id}/change-requests`, {
+        kind: 'remove',
+        reason: 'ไม่มีข้อมูลรายจังหวัด',
+        requestedOn: '2016-01-20',
+      });
+      expect(r.status).toBe(201);
+      const d = await send<ChangeRequest>(s, 'POST', `/api/v1/indicator-change-requests/${r.body.id}/decision`, {
+        decision: 'approved',
+        date: '2016-02-01',
+      });
+      expect(d.body).toMatchObject({ decision: 'approved', version: 2 });
+      const codes = async (asOf: string) =>
+        (await send<IndicatorReport>(province, 'GET', `/api/v1/reports/indicators?owner=50&fiscalYear=2559&asOf=${asOf}`)).body.indicators.map(
+          (i) => i.code,
+        );
+      expect(await codes('2016-01-31')).toEqual(['CM-1']);
+      expect(await codes('2016-02-01')).toEqual([]);
+      const late = await send(province, 'PUT', `/api/v1/indicators/${id}/results/Q2`, { value: '1', date: '2016-04-01' });
+      expect(late.status).toBe(409);
+      expect(late.body.error.message).toBe('Indicator CM-1 was removed from the agreement on 2016-02-01');
+      const again = await send(province, 'POST', `/api/v1/indicators/${id}/change-requests`, { kind: 'change', nameTh: 'x', reason: 'x' });
+      expect(again.status).toBe(409);
+    });
+  });
+
   describe('4. links and warnings', () => {
     it("links carry the share of a project's budget; a project serves at most 100 %, of its owner and fiscal year", async () => {
       const path = `/api/v1/indicators/${agri.id}/links`;
@@ -370,11 +399,7 @@ describeEachDb('indicators API', (kind) => {
           amount: '625000.00',
         },
       ]);
-      const cm = (await send<Indicator[]>(province, 'GET', `/api/v1/agreements?owner=50&fiscalYear=2559&asOf=2016-01-05`))
-        .body as unknown as Agreement;
-      const over = await send(province, 'PUT', `/api/v1/indicators/${cm.indicators[0]!.id}/links`, {
-        links: [{ project: 'P-TOUR', share: '90.01' }],
-      });
+      const over = await send(officer, 'PUT', `/api/v1/indicators/${ids.get('KPI-1')}/links`, { links: [{ project: 'P-TOUR', share: '90.01' }] });
       expect(over.status).toBe(400);
       expect(over.body.error.message).toBe("links.0: the shares of project P-TOUR's budget linked to indicators would total 100.01 %, more than 100");
       for (const [project, message] of [
