@@ -52,6 +52,7 @@ import { indicatorCsv, indicatorRankingCsv, indicatorText } from './indicators.f
 const TAGS = ['indicators'];
 const OFFICERS = 'officers of the owner (cluster officer: its cluster and its provinces; province officer: its province) or an administrator';
 const ADMINS = 'administrators only, acting for the OPDC (สำนักงาน ก.พ.ร.), which sets agreement indicators';
+const READERS = "whoever reads the owner's figures (a committee member: its cluster; not an agency reporter)";
 
 async function upload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) throw new AppError('validation', 'Send the file as multipart/form-data in the field "file"', { field: 'file' });
@@ -72,7 +73,7 @@ export async function indicatorRoutes(api: Api, deps: RouteDeps): Promise<void> 
     {
       schema: {
         tags: TAGS,
-        summary: "An owner's performance agreement for a fiscal year as of a date: its status, the indicators in force, the change requests",
+        summary: `An owner's performance agreement for a fiscal year as of a date: its status, the indicators in force, the change requests; for ${READERS}`,
         querystring: OwnerYearQuery,
         response: { 200: Agreement },
       },
@@ -109,8 +110,7 @@ export async function indicatorRoutes(api: Api, deps: RouteDeps): Promise<void> 
     {
       schema: {
         tags: TAGS,
-        summary:
-          "Warnings of an owner's indicators as of a date: a component (or indicator) no project supports, a latest result behind its target, a result missing for a period ended",
+        summary: `Warnings of an owner's indicators as of a date: a component (or indicator) no project supports, a latest result behind its target, a result missing for a period ended; for ${READERS}`,
         querystring: OwnerYearQuery,
         response: { 200: Warnings },
       },
@@ -122,8 +122,7 @@ export async function indicatorRoutes(api: Api, deps: RouteDeps): Promise<void> 
     {
       schema: {
         tags: TAGS,
-        summary:
-          'One indicator as of a date (default today): the version in force, all versions with their targets, results, the series of targets and results for the chart, supporting projects, change requests, warnings',
+        summary: `One indicator as of a date (default today): the version in force, all versions with their targets, results, the series of targets and results for the chart, supporting projects, change requests, warnings; for ${READERS}`,
         params: IdParams,
         querystring: AsOfQuery,
         response: { 200: IndicatorDetail },
@@ -228,7 +227,7 @@ export async function indicatorRoutes(api: Api, deps: RouteDeps): Promise<void> 
     {
       schema: {
         tags: TAGS,
-        summary: 'Download an evidence or supporting file, for whoever may read its indicator',
+        summary: `Download an evidence or supporting file; for ${READERS}`,
         params: IdParams,
       },
     },
@@ -247,8 +246,7 @@ export async function indicatorRoutes(api: Api, deps: RouteDeps): Promise<void> 
       config: { access: 'report' },
       schema: {
         tags: ['reports'],
-        summary:
-          "The indicator report of an owner as of a date: each indicator with target, latest result, achievement, score, the agreement's status, open change requests and warnings; the weighted score",
+        summary: `The indicator report of an owner as of a date: each indicator with target, latest result, achievement, score, the agreement's status, open change requests and warnings; the weighted score. For ${READERS}; public when reports are.`,
         querystring: OwnerYearQuery.extend(Presentation.shape),
         response: { 200: IndicatorReport.or(z.string()) },
       },
@@ -267,7 +265,8 @@ export async function indicatorRoutes(api: Api, deps: RouteDeps): Promise<void> 
       config: { access: 'report' },
       schema: {
         tags: ['reports'],
-        summary: 'The clusters ranked by their weighted agreement score (exact ratios; ties share a rank; clusters without a scored indicator last)',
+        summary:
+          'The clusters ranked by their weighted agreement score (exact ratios; ties share a rank; clusters without a scored indicator last); for every signed-in role but agency reporters, public when reports are',
         querystring: IndicatorRankingQuery.extend({ format: z.enum(['json', 'csv']).default('json') }),
         response: { 200: IndicatorRanking.or(z.string()) },
       },
