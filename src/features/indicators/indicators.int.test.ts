@@ -309,6 +309,15 @@ describeEachDb('indicators API', (kind) => {
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ decision: 'approved', decidedOn: '2016-03-01', decidedBy: 'test-admin', version: 2 });
       expect((await send(s, 'POST', path, { decision: 'rejected' })).status).toBe(409);
+      const trail = await s.db.query<{ actor: string; action: string; entity_type: string; entity_key: string; reason: string | null }>(
+        "SELECT actor, action, entity_type, entity_key, reason FROM audit_log WHERE entity_type IN ('agreement', 'indicator_change_request') ORDER BY id",
+      );
+      expect(trail.map((t) => [t.actor.split(' ')[0], t.action, t.entity_type, t.entity_key, t.reason])).toEqual([
+        ['test-admin', 'propose', 'agreement', 'upper-north-1/2559', 'เสนอ ก.พ.ร.'],
+        ['officer-un1', 'request change', 'indicator_change_request', cr.id, 'กลุ่มจังหวัดไม่มีโครงการที่สนับสนุนผลผลิตทางการเกษตร ประเภทกระเทียมและถั่วเหลือง'],
+        ['officer-un1', 'attach file', 'indicator_change_request', cr.id, null],
+        ['test-admin', 'approve', 'indicator_change_request', cr.id, 'อนุมัติตามที่เสนอ'],
+      ]);
 
       const before = await send<IndicatorReport>(s, 'GET', `/api/v1/reports/indicators?${Q('2016-01-05')}`);
       const old = before.body.indicators.find((i) => i.code === 'KPI-2')!;
