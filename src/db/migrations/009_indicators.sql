@@ -42,6 +42,8 @@ CREATE TABLE indicators (
   id bigserial PRIMARY KEY,
   agreement_id bigint NOT NULL REFERENCES agreements (id),
   code text NOT NULL CHECK (length(code) BETWEEN 1 AND 32),
+  -- Bumped by every edit of a draft, so that an edit over a newer one is refused (409).
+  revision int NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
   created_by text NOT NULL,
   UNIQUE (agreement_id, code)

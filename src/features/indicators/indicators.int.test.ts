@@ -176,9 +176,17 @@ describeEachDb('indicators API', (kind) => {
       });
       expect(r.status).toBe(201);
       const { owner: _o, fiscalYear: _f, code: _c, ...def } = { ...AGRI, owner: '50', code: 'CM-1', components: [], targets: [] };
-      const u = await send<Indicator>(province, 'PUT', `/api/v1/indicators/${r.body.id}`, { ...def, nameTh: 'มูลค่าผลผลิตเชียงใหม่', weight: '12.5' });
+      const u = await send<Indicator>(province, 'PUT', `/api/v1/indicators/${r.body.id}`, {
+        ...def,
+        nameTh: 'มูลค่าผลผลิตเชียงใหม่',
+        weight: '12.5',
+        revision: 1,
+      });
       expect(u.status).toBe(200);
-      expect(u.body).toMatchObject({ version: 1, nameTh: 'มูลค่าผลผลิตเชียงใหม่', weight: '12.5', targets: [] });
+      expect(u.body).toMatchObject({ revision: 2, version: 1, nameTh: 'มูลค่าผลผลิตเชียงใหม่', weight: '12.5', targets: [] });
+      const stale = await send(province, 'PUT', `/api/v1/indicators/${r.body.id}`, { ...def, revision: 1 });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.message).toBe('Indicator CM-1 changed meanwhile (revision 2, not 1): reload it');
       const [a] = await s.db.query<{ action: string; before: { weight: string }; after: { weight: string } }>(
         "SELECT action, before, after FROM audit_log WHERE entity_type = 'indicator' ORDER BY id DESC LIMIT 1",
       );

@@ -23,6 +23,7 @@ export interface IndicatorRow {
   id: bigint;
   agreement_id: bigint;
   code: string;
+  revision: number;
   owner_kind: 'cluster' | 'province';
   owner_code: string;
   fiscal_year: number;
@@ -127,7 +128,7 @@ export function statusOn(history: StatusRow[], date: IsoDate): AgreementStatus {
   return s;
 }
 
-const INDICATOR_SELECT = `SELECT i.id, i.agreement_id, i.code, a.owner_kind, a.owner_code, a.fiscal_year
+const INDICATOR_SELECT = `SELECT i.id, i.agreement_id, i.code, i.revision, a.owner_kind, a.owner_code, a.fiscal_year
   FROM indicators i JOIN agreements a ON a.id = i.agreement_id`;
 
 export async function findIndicator(q: Queryable, id: bigint, forUpdate = false): Promise<IndicatorRow | null> {

@@ -77,6 +77,12 @@ export const IndicatorDefinition = z.object({
 });
 export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
 
+/** An edit of a draft indicator: its whole definition, and the revision read (an edit over a newer one is refused). */
+export const UpdateIndicatorInput = IndicatorDefinition.extend({
+  revision: z.number().int().min(1).optional().describe('the revision read, to refuse an edit over a newer one'),
+});
+export type UpdateIndicatorInput = z.infer<typeof UpdateIndicatorInput>;
+
 export const CreateIndicatorInput = IndicatorDefinition.extend({ owner: OwnerCode, fiscalYear: FiscalYear, code: IndicatorCode });
 export type CreateIndicatorInput = z.infer<typeof CreateIndicatorInput>;
 
@@ -160,6 +166,7 @@ export const Indicator = z.object({
   code: z.string(),
   owner: z.string(),
   fiscalYear: z.number().int(),
+  revision: z.number().int().describe('bumped by every edit of the draft'),
   version: z.number().int().describe('the version in force on the date asked'),
   effectiveFrom: z.string(),
   removed: z.boolean(),

@@ -76,6 +76,7 @@ import type {
   Indicator,
   IndicatorDefinition,
   IndicatorDetail,
+  UpdateIndicatorInput,
   IndicatorRanking,
   IndicatorRankingQuery,
   IndicatorReport,
@@ -209,6 +210,7 @@ function toIndicator(l: Loaded): Indicator {
     code: l.row.code,
     owner: l.row.owner_code,
     fiscalYear: fy,
+    revision: l.row.revision,
     version: v.version,
     effectiveFrom: v.effective_from,
     removed: v.removed,
@@ -705,13 +707,18 @@ async function lockIndicatorFor(tx: Queryable, actor: Actor, id: bigint, action:
 }
 
 /** Edits an indicator while its agreement is a draft: its latest version is replaced (the audit trail keeps the former one). */
-export async function updateIndicator(ctx: Ctx, id: bigint, input: IndicatorDefinition): Promise<Indicator> {
+export async function updateIndicator(ctx: Ctx, id: bigint, input: UpdateIndicatorInput): Promise<Indicator> {
   return ctx.db.transaction(async (tx) => {
     const row = await lockIndicatorFor(tx, ctx.actor, id, 'edit the indicators of');
     await assertDraft(tx, row.agreement_id, 'an indicator changes');
+    if (input.revision !== undefined && input.revision !== row.revision)
+      throw new AppError('conflict', `Indicator ${row.code} changed meanwhile (revision ${row.revision}, not ${input.revision}): reload it`, {
+        field: 'revision',
+      });
     checkScale(input);
     checkDefinition(row.fiscal_year, input.components, input.targets);
     const before = await readBack(tx, id);
+    await tx.query('UPDATE indicators SET revision = revision + 1 WHERE id = $1', [id]);
     const [v] = await tx.query<{ id: bigint }>('SELECT id FROM indicator_versions WHERE indicator_id = $1 ORDER BY version DESC LIMIT 1', [id]);
     await tx.query(
       `UPDATE indicator_versions SET name_th = $2, unit = $3, direction = $4, weight_e4 = $5, baseline_e4 = $6, data_source = $7,
