@@ -14,9 +14,11 @@ export function importCommand(program: Command): void {
       .description(
         kind === 'projects'
           ? 'Projects: code,fiscal_year,owner,name,budget,status[,agency] (or the Thai headers)'
-          : kind === 'plans'
-            ? 'Spending plans: project_code,month,amount[,category,physical_percent,effective_from,reason]; the rows of a project make one version of its plan'
-            : 'Disbursements: project_code,date,amount,ref (or the Thai headers); dates ISO or d/m/yyyy B.E.',
+          : kind === 'results'
+            ? 'Indicator results: owner,fiscal_year,indicator,period,value,date[,component,source,evidence_url] (or the Thai headers); period annual, Q1..Q4 or YYYY-MM'
+            : kind === 'plans'
+              ? 'Spending plans: project_code,month,amount[,category,physical_percent,effective_from,reason]; the rows of a project make one version of its plan'
+              : 'Disbursements: project_code,date,amount,ref (or the Thai headers); dates ISO or d/m/yyyy B.E.',
       )
       .option('--dry-run', 'check the file and report errors without changing anything')
       .action(async (file: string, opts: { dryRun?: boolean }, cmd: Command) => {

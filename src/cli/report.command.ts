@@ -9,6 +9,9 @@ import { ProgressReportQuery } from '../features/progress/progress.schema.ts';
 import { progressReport } from '../features/progress/progress.service.ts';
 import { progressCsv, progressText, progressWorkbook } from '../features/progress/progress.format.ts';
 import { eventsReportCommand } from './events.command.ts';
+import { OwnerYearQuery } from '../features/indicators/indicators.schema.ts';
+import { indicatorReport } from '../features/indicators/indicators.service.ts';
+import { indicatorCsv, indicatorText } from '../features/indicators/indicators.format.ts';
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text');
 const digitsOption = () => new Option('--digits <digits>', 'digits of the text format').choices(['thai', 'arabic']).default('thai');
@@ -71,5 +74,23 @@ export function reportCommand(program: Command): void {
       if (opts.out) fs.writeFileSync(opts.out, output);
       else if (typeof output !== 'string') throw new Error('--format xlsx needs --out FILE');
       else process.stdout.write(output);
+    });
+
+  report
+    .command('indicators')
+    .description(
+      "Performance-agreement indicators of a cluster or province for a fiscal year as of a date: targets, latest results, scores, the agreement's status, open change requests, warnings",
+    )
+    .requiredOption('--owner <code>', 'cluster code (upper-north-1) or province code (50 or TH-50)')
+    .requiredOption('--fiscal-year <year>', 'B.E. fiscal year, e.g. 2559')
+    .requiredOption('--as-of <date>', 'YYYY-MM-DD')
+    .addOption(formatOption())
+    .addOption(digitsOption())
+    .action(async (opts: { owner: string; fiscalYear: string; asOf: string; format: string; digits: string }, cmd: Command) => {
+      const query = OwnerYearQuery.parse({ owner: opts.owner, fiscalYear: opts.fiscalYear, asOf: opts.asOf });
+      const r = await withDb(cmd, (db) => indicatorReport(db, systemActor('cli'), query));
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      else if (opts.format === 'csv') process.stdout.write(indicatorCsv(r));
+      else process.stdout.write(indicatorText(r, { thaiDigits: opts.digits === 'thai' }));
     });
 }

@@ -31,6 +31,7 @@ import { progressRoutes } from '../features/progress/progress.routes.ts';
 import { progressReportRoutes } from '../features/progress-reports/report.routes.ts';
 import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
 import { eventRoutes } from '../features/events/events.routes.ts';
+import { indicatorRoutes } from '../features/indicators/indicators.routes.ts';
 import type { SignInPolicy } from '../features/users/auth.service.ts';
 import { registerAuth } from './auth.ts';
 
@@ -162,6 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await progressReportRoutes(api, deps);
       await monitoringRoutes(api, deps);
       await eventRoutes(api, deps);
+      await indicatorRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

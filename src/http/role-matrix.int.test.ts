@@ -312,7 +312,158 @@ function monitoringRows(): Record<string, Case[]> {
   };
 }
 
+/** Indicators: scratch indicators of the three owners (so that the demo's stay as they are), prepared as the administrator. */
+const IND_OWNER: Record<string, [string, number]> = { [UN1]: ['upper-north-1', 2559], [CM]: ['50', 2559], [C01]: ['upper-central-1', 2558] };
+const indicatorBody = (owner: string, fiscalYear: number, code: string) => ({
+  owner,
+  fiscalYear,
+  code,
+  nameTh: 'ตัวชี้วัดทดสอบสิทธิ์',
+  unit: 'ร้อยละ',
+  direction: 'higher',
+  weight: '10',
+  scale: { levels: ['10', '20', '30', '40', '50'] },
+  targets: [{ period: 'annual', value: '30' }],
+});
+const ind = {
+  /** The scratch indicator of a project's owner (created once); its id. */
+  async id(s: TestServer, code: string): Promise<string> {
+    const [owner, fy] = IND_OWNER[code]!;
+    const [r] = await s.db.query<{ id: string }>(
+      "SELECT i.id::text AS id FROM indicators i JOIN agreements a ON a.id = i.agreement_id WHERE a.owner_code = $1 AND a.fiscal_year = $2 AND i.code = 'M-SCRATCH'",
+      [owner, fy],
+    );
+    if (r) return r.id;
+    return (await admin.send<{ id: string }>(s, 'POST', '/api/v1/indicators', indicatorBody(owner, fy, 'M-SCRATCH'))).id;
+  },
+  /** An open change request of the scratch indicator (others closed first); its id. */
+  async openRequest(s: TestServer, code: string): Promise<string> {
+    const id = await ind.id(s, code);
+    await s.db.query(
+      "UPDATE indicator_change_requests SET decision = 'rejected', decided_on = requested_on, decided_by = 'matrix' WHERE indicator_id = $1 AND decision IS NULL",
+      [id],
+    );
+    const body = { kind: 'change', nameTh: 'ชื่อใหม่', reason: 'ทดสอบสิทธิ์', requestedOn: '2016-01-05' };
+    return (await admin.send<{ id: string }>(s, 'POST', `/api/v1/indicators/${id}/change-requests`, body)).id;
+  },
+  /** A result of the scratch indicator with a file as evidence; the file's id. */
+  async file(s: TestServer, code: string): Promise<string> {
+    const id = await ind.id(s, code);
+    const [, fy] = IND_OWNER[code]!;
+    await admin.send(s, 'PUT', `/api/v1/indicators/${id}/results/Q1`, { value: '1', date: fy === 2559 ? '2016-01-05' : '2015-01-05' });
+    const res = await s.api(`/api/v1/indicators/${id}/results/Q1/evidence`, { method: 'POST', body: fileForm('e.pdf', 'หลักฐาน') });
+    if (res.status !== 200) throw new Error(`prepare evidence: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { evidenceFile: { id: string } }).evidenceFile.id;
+  },
+};
+const dateIn = (code: string) => (IND_OWNER[code]![1] === 2559 ? '2016-01-05' : '2015-01-05');
+const ownerReads = (path: (owner: string, fy: number) => string): Case[] =>
+  (
+    [
+      ['upper-north-1', 2559, reportRow],
+      ['upper-central-1', 2558, reportOtherCluster],
+    ] as [string, number, Row][]
+  ).map(([owner, fy, row]) => ({
+    target: `owner ${owner}`,
+    expect: row,
+    refused: [`may not read the figures of ${owner}`],
+    req: () => ({ method: 'GET', path: path(owner, fy) }),
+  }));
+const onIndicators = (action: string, req: (code: string, c: Ctx) => Req | Promise<Req>): Case[] =>
+  onProjects(projectWriteRows, (code) => [`may not ${action} ${IND_OWNER[code]![0]} (fiscal year ${IND_OWNER[code]![1]})`], req);
+
+const INDICATOR_CASES: Record<string, Case[]> = {
+  'GET /api/v1/agreements': ownerReads((owner, fy) => `/api/v1/agreements?owner=${owner}&fiscalYear=${fy}&asOf=2016-01-05`),
+  'POST /api/v1/agreements/{owner}/{fiscalYear}/status': [
+    {
+      target: 'agreement of 52, 2559',
+      expect: adminOnly,
+      refused: ['may not propose the agreement of 52 (fiscal year 2559)'],
+      req: async ({ s }) => {
+        // A draft each time: the scratch agreement of Lampang goes back to its draft.
+        const [a] = await s.db.query<{ id: string }>("SELECT id::text AS id FROM agreements WHERE owner_code = '52' AND fiscal_year = 2559");
+        if (!a) await admin.send(s, 'POST', '/api/v1/indicators', indicatorBody('52', 2559, 'M-LP'));
+        else await s.db.query("DELETE FROM agreement_status_history WHERE agreement_id = $1 AND status <> 'draft'", [a.id]);
+        return { method: 'POST', path: '/api/v1/agreements/52/2559/status', body: { status: 'proposed', date: '2016-01-05' } };
+      },
+    },
+  ],
+  'POST /api/v1/indicators': (
+    [
+      ['upper-north-1', [401, 'ok', 'ok', 403, 403, 403, 403]],
+      ['50', [401, 'ok', 'ok', 'ok', 403, 403, 403]],
+      ['upper-central-1', [401, 'ok', 403, 403, 403, 403, 403]],
+    ] as [string, Row][]
+  ).map(([owner, row]): Case => ({
+    target: `owner ${owner}`,
+    expect: row,
+    refused: [`may not edit the indicators of ${owner}`],
+    req: ({ n }) => ({ method: 'POST', path: '/api/v1/indicators', body: indicatorBody(owner, 2559, `M-NEW-${n}`) }),
+  })),
+  'GET /api/v1/indicators/warnings': ownerReads((owner, fy) => `/api/v1/indicators/warnings?owner=${owner}&fiscalYear=${fy}&asOf=2016-01-05`),
+  'GET /api/v1/indicators/{id}': onProjects(
+    { [UN1]: reportRow, [C01]: reportOtherCluster },
+    (code) => [`may not read the figures of ${IND_OWNER[code]![0]}`],
+    async (code, { s }) => ({ method: 'GET', path: `/api/v1/indicators/${await ind.id(s, code)}?asOf=2016-01-05` }),
+  ),
+  'PUT /api/v1/indicators/{id}': onIndicators('edit the indicators of', async (code, { s, n }) => {
+    const { owner: _o, fiscalYear: _f, code: _c, ...def } = indicatorBody('-', 0, '-');
+    return { method: 'PUT', path: `/api/v1/indicators/${await ind.id(s, code)}`, body: { ...def, weight: String(n) } };
+  }),
+  'PUT /api/v1/indicators/{id}/results/{period}': onIndicators('enter indicator results of', async (code, { s, n }) => ({
+    method: 'PUT',
+    path: `/api/v1/indicators/${await ind.id(s, code)}/results/Q1`,
+    body: { value: String(n), date: dateIn(code), source: 'ทดสอบสิทธิ์' },
+  })),
+  'POST /api/v1/indicators/{id}/results/{period}/evidence': onIndicators('enter indicator results of', async (code, { s }) => {
+    await ind.file(s, code);
+    return { method: 'POST', path: `/api/v1/indicators/${await ind.id(s, code)}/results/Q1/evidence`, form: fileForm('ผล.pdf', 'หลักฐาน') };
+  }),
+  'PUT /api/v1/indicators/{id}/links': onIndicators('link projects to the indicators of', async (code, { s }) => ({
+    method: 'PUT',
+    path: `/api/v1/indicators/${await ind.id(s, code)}/links`,
+    body: { links: [], reason: 'ทดสอบสิทธิ์' },
+  })),
+  'POST /api/v1/indicators/{id}/change-requests': onIndicators('request changes to the indicators of', async (code, { s }) => {
+    const id = await ind.id(s, code);
+    await s.db.query(
+      "UPDATE indicator_change_requests SET decision = 'rejected', decided_on = requested_on, decided_by = 'matrix' WHERE indicator_id = $1 AND decision IS NULL",
+      [id],
+    );
+    return { method: 'POST', path: `/api/v1/indicators/${id}/change-requests`, body: { kind: 'change', nameTh: 'ชื่อใหม่', reason: 'ทดสอบสิทธิ์' } };
+  }),
+  'POST /api/v1/indicator-change-requests/{id}/file': onIndicators('request changes to the indicators of', async (code, { s }) => ({
+    method: 'POST',
+    path: `/api/v1/indicator-change-requests/${await ind.openRequest(s, code)}/file`,
+    form: fileForm('หนังสือ.pdf', 'หนังสือ'),
+  })),
+  'POST /api/v1/indicator-change-requests/{id}/decision': onProjects(
+    { [UN1]: adminOnly, [CM]: adminOnly },
+    () => ['may not decide indicator change requests'],
+    async (code, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/indicator-change-requests/${await ind.openRequest(s, code)}/decision`,
+      body: { decision: 'rejected', note: 'ทดสอบสิทธิ์' },
+    }),
+  ),
+  'GET /api/v1/indicator-files/{id}': onProjects(
+    { [UN1]: reportRow, [C01]: reportOtherCluster },
+    (code) => [`may not read the figures of ${IND_OWNER[code]![0]}`],
+    async (code, { s }) => ({ method: 'GET', path: `/api/v1/indicator-files/${await ind.file(s, code)}` }),
+  ),
+  'GET /api/v1/reports/indicators': ownerReads((owner, fy) => `/api/v1/reports/indicators?owner=${owner}&fiscalYear=${fy}&asOf=2016-01-05`),
+  'GET /api/v1/reports/indicator-ranking': [
+    {
+      target: 'clusters 2559',
+      expect: reportRow,
+      refused: ['may not read the indicator ranking'],
+      req: () => ({ method: 'GET', path: '/api/v1/reports/indicator-ranking?fiscalYear=2559&asOf=2016-01-05' }),
+    },
+  ],
+};
+
 const TABLE: Record<string, Case[]> = {
+  ...INDICATOR_CASES,
   'GET /api/v1/meta': [{ target: '-', expect: everyone, req: () => ({ method: 'GET', path: '/api/v1/meta' }) }],
   'POST /api/v1/auth/sign-in': [
     {
@@ -766,6 +917,22 @@ const TABLE: Record<string, Case[]> = {
       refused: ['may not import disbursements'],
       req: ({ n }) => ({ method: 'POST', path: '/api/v1/imports/disbursements', form: fileForm('d.csv', disbursementsCsv(CM, `M-I-${n}`)) }),
     },
+    {
+      target: 'indicator results of upper-north-1',
+      expect: [401, 'ok', 'ok', 422, 403, 403, 403],
+      refused: ['may not import results'],
+      req: ({ n }) => ({
+        method: 'POST',
+        path: '/api/v1/imports/results',
+        form: fileForm(
+          'r.csv',
+          csv([
+            ['owner', 'fiscal_year', 'indicator', 'period', 'value', 'date'],
+            ['upper-north-1', '2559', 'KPI-1', 'Q2', String(n), '2016-01-05'],
+          ]),
+        ),
+      }),
+    },
   ],
 
   ...monitoringRows(),
@@ -776,6 +943,7 @@ const ROW_REFUSAL: Record<string, string> = {
   'projects of upper-central-1': 'may not create project M-IMP-',
   [`disbursements on ${UN1}`]: `may not record disbursements on project ${UN1}`,
   [`disbursements on ${CM}`]: `may not record disbursements on project ${CM}`,
+  'indicator results of upper-north-1': 'may not enter indicator results of upper-north-1 (fiscal year 2559)',
 };
 
 async function send(client: Client, r: Req): Promise<{ status: number; text: string }> {
@@ -809,7 +977,7 @@ describeEachDb('role matrix', (kind) => {
       .filter(([p]) => p.startsWith('/api/v1/'))
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
-    expect(ops.length).toBe(82);
+    expect(ops.length).toBe(97);
     expect(Object.keys(TABLE).sort()).toEqual(ops);
   });
 

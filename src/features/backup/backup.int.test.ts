@@ -98,6 +98,13 @@ async function populate(s: TestServer): Promise<{ token: string; revokedToken: s
   });
   expect(photo.status).toBe(201);
   await send('PATCH', '/api/v1/settings', { publicReports: true });
+  // Every byte value in a file kept as bytea (the evidence of the demo's first indicator result).
+  const [kpi] = await s.db.query<{ id: string }>("SELECT id::text AS id FROM indicators WHERE code = 'KPI-1'");
+  const evidence = await s.api(`/api/v1/indicators/${kpi!.id}/results/Q1/evidence`, {
+    method: 'POST',
+    body: fileForm('หลักฐาน.bin', Buffer.from(Array.from({ length: 256 }, (_, i) => i))),
+  });
+  expect(evidence.status).toBe(200);
   expect((await signIn(s.url, 'bk-officer', GOOD_PASSWORD)).status).toBe(200);
   expect((await signIn(s.url, 'bk-officer', 'wrong-password-xx')).status).toBe(401);
   return { token, revokedToken: revoked.token! };
@@ -124,6 +131,8 @@ for (const source of dbKinds('backup and restore')) {
       expect(Object.keys(original).sort()).toEqual(
         [
           'api_tokens',
+          'agreement_status_history',
+          'agreements',
           'audit_log',
           'cluster_memberships',
           'cluster_schemes',
@@ -131,6 +140,14 @@ for (const source of dbKinds('backup and restore')) {
           'commitments',
           'disbursement_targets',
           'events',
+          'indicator_change_requests',
+          'indicator_components',
+          'indicator_files',
+          'indicator_links',
+          'indicator_results',
+          'indicator_targets',
+          'indicator_versions',
+          'indicators',
           'ledger_entries',
           'login_throttle',
           'monitoring_follow_ups',
@@ -167,6 +184,8 @@ for (const source of dbKinds('backup and restore')) {
       expect(await count(s.db, 'SELECT count(*) FROM monitoring_photos')).toBe(1);
       expect(original.audit_log!.length).toBeGreaterThan(300);
       expect(original.users!.length).toBe(1 + 6 + 3);
+      const bytes = `\\x${Buffer.from(Array.from({ length: 256 }, (_, i) => i)).toString('hex')}`;
+      expect(original.indicator_files!.map((r) => r.includes(bytes))).toEqual([true]);
     });
 
     it('only an administrator may back up', async () => {

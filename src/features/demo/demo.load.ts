@@ -24,6 +24,7 @@ import { insertUser } from '../users/user.service.ts';
 import { randomBytes } from 'node:crypto';
 import { loadMonitoringDemo } from '../monitoring/monitoring.demo.ts';
 import { loadEventsDemo } from '../events/events.demo.ts';
+import { loadIndicatorDemo } from '../indicators/indicators.demo.ts';
 
 const DEMO_AUTHOR = systemActor('demo');
 
@@ -103,6 +104,7 @@ export async function loadDemo(db: Db, opts: { users?: boolean } = {}): Promise<
     });
     await loadMonitoringDemo(tx, DEMO_AUTHOR);
     await loadEventsDemo(tx, DEMO_AUTHOR);
+    await loadIndicatorDemo(tx, DEMO_AUTHOR);
     await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', $1::jsonb) ON CONFLICT (key) DO NOTHING`, [
       JSON.stringify({ loadedAt: new Date().toISOString() }),
     ]);

@@ -150,7 +150,7 @@ describeEachDb('events API', (kind) => {
       '/api/v1/events',
       workshop,
       403,
-      'un1-committee (committee member of upper-north-1) may not record events of 50',
+      'un1-committee (committee member of upper-north-1) may not record events of 50 (fiscal year 2559)',
     );
     await refused(
       province,
@@ -158,7 +158,7 @@ describeEachDb('events API', (kind) => {
       '/api/v1/events',
       { ...workshop, owner: 'upper-north-1' },
       403,
-      'cm-officer (province officer of 50) may not record events of upper-north-1',
+      'cm-officer (province officer of 50) may not record events of upper-north-1 (fiscal year 2559)',
     );
     await refused(
       province,
@@ -246,7 +246,7 @@ describeEachDb('events API', (kind) => {
       `${path}/delete`,
       { reason: 'x' },
       403,
-      'un1-committee (committee member of upper-north-1) may not record events of 50',
+      'un1-committee (committee member of upper-north-1) may not record events of 50 (fiscal year 2559)',
     );
     expect((await send(province, 'POST', `${path}/delete`, { reason: 'ยกเลิกการจัด' })).status).toBe(200);
     expect((await send(province, 'GET', path)).status).toBe(404);

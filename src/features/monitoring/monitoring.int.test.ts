@@ -125,7 +125,7 @@ describeEachDb('monitoring visits API', (kind) => {
         '/api/v1/monitoring/visits',
         plan,
         403,
-        'cm-officer (province officer of 50) may not plan monitoring visits of upper-north-1',
+        'cm-officer (province officer of 50) may not plan monitoring visits of upper-north-1 (fiscal year 2559)',
       );
       await refused(
         committee,
@@ -133,7 +133,7 @@ describeEachDb('monitoring visits API', (kind) => {
         '/api/v1/monitoring/visits',
         plan,
         403,
-        'un1-committee (committee member of upper-north-1) may not plan monitoring visits of upper-north-1',
+        'un1-committee (committee member of upper-north-1) may not plan monitoring visits of upper-north-1 (fiscal year 2559)',
       );
       await refused(
         officer,
@@ -206,7 +206,7 @@ describeEachDb('monitoring visits API', (kind) => {
         path,
         { visitedOn: '2016-03-02' },
         403,
-        'cm-officer (province officer of 50) may not record monitoring results of upper-north-1',
+        'cm-officer (province officer of 50) may not record monitoring results of upper-north-1 (fiscal year 2559)',
       );
       await refused(
         committee,
@@ -465,7 +465,7 @@ describeEachDb('monitoring visits API', (kind) => {
         `${path}/delete`,
         { reason: 'ซ้ำ' },
         403,
-        'un1-committee (committee member of upper-north-1) may not plan monitoring visits of upper-north-1',
+        'un1-committee (committee member of upper-north-1) may not plan monitoring visits of upper-north-1 (fiscal year 2559)',
       );
       const r = await send<VisitSummary>(officer, 'POST', `${path}/delete`, { reason: 'บันทึกซ้ำ' });
       expect([r.status, r.body.version]).toEqual([200, 3]);

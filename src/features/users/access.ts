@@ -100,11 +100,18 @@ export async function assertCanWriteProject(
   throw forbidden(actor, what);
 }
 
-/** What is written on an owner (a cluster or a province) rather than on one project: monitoring visits, events. */
-export type OwnerAction = 'plan monitoring visits of' | 'record monitoring results of' | 'record events of';
+/** What is written on an owner (a cluster or a province) rather than on one project: monitoring visits, events, indicators. */
+export type OwnerAction =
+  | 'plan monitoring visits of'
+  | 'record monitoring results of'
+  | 'record events of'
+  | 'edit the indicators of'
+  | 'enter indicator results of'
+  | 'link projects to the indicators of'
+  | 'request changes to the indicators of';
 
 /**
- * Checks a write on an owner's monitoring visits or events. Officers write within their scope (a
+ * Checks a write on an owner's monitoring visits, events or indicators. Officers write within their scope (a
  * cluster officer: the cluster and its provinces; a province officer: its province). A committee
  * member (the cluster's monitoring sub-committee) records what its visits found: findings,
  * recommendations and their follow-up, photos; it does not plan visits or record events.
@@ -137,7 +144,7 @@ export async function assertCanWriteOwner(
     default:
       break;
   }
-  throw forbidden(actor, `${action} ${owner.code}`);
+  throw forbidden(actor, `${action} ${owner.code} (fiscal year ${fiscalYear})`);
 }
 
 /** Checks that the actor may read an owner's monitoring visits or events: as its figures, but named. */
