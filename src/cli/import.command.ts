@@ -16,7 +16,9 @@ export function importCommand(program: Command): void {
           ? 'Projects: code,fiscal_year,owner,name,budget,status[,agency] (or the Thai headers)'
           : kind === 'plans'
             ? 'Spending plans: project_code,month,amount[,category,physical_percent,effective_from,reason]; the rows of a project make one version of its plan'
-            : 'Disbursements: project_code,date,amount,ref (or the Thai headers); dates ISO or d/m/yyyy B.E.',
+            : kind === 'progress'
+              ? 'Monthly progress reports: project_code,month,percent[,done,obstacles,solutions,help_requested,submit]; month YYYY-MM, 1/2559 or ม.ค. 2559; submit yes/no (default no: a draft)'
+              : 'Disbursements: project_code,date,amount,ref (or the Thai headers); dates ISO or d/m/yyyy B.E.',
       )
       .option('--dry-run', 'check the file and report errors without changing anything')
       .action(async (file: string, opts: { dryRun?: boolean }, cmd: Command) => {

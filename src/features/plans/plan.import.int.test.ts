@@ -93,7 +93,11 @@ describeEachDb('plan import', (kind) => {
     const r = await upload(s, 'bad.csv', 'project_code,month,amount,category\nPI-01,13/2559,1.00,\nPI-01,2016-02,-5,\nPI-01,2016-03,1.00,capital\n');
     expect(r.status).toBe(422);
     expect(r.body.error!.details.errors).toEqual([
-      { row: 2, field: 'month', message: '13/2559 is not a month: use YYYY-MM or m/yyyy in B.E. (e.g. 1/2559)' },
+      {
+        row: 2,
+        field: 'month',
+        message: '13/2559 is not a month: use YYYY-MM, m/yyyy in B.E. (e.g. 1/2559) or a Thai month and B.E. year (e.g. ม.ค. 2559)',
+      },
       { row: 3, field: 'amount', message: 'a planned amount cannot be negative' },
       {
         row: 4,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { BE_OFFSET } from '../../core/dates.ts';
 import { Amount, FlexibleDate } from '../../core/schemas.ts';
-import { toArabicDigits } from '../../core/thai.ts';
+import { thaiMonthNumber, toArabicDigits } from '../../core/thai.ts';
 import type { ImportSpec } from '../imports/importer.ts';
 import { CATEGORIES, CATEGORY_LABEL_TH, type Category } from '../budget/category.ts';
 import { requireProjectRow } from '../projects/project.service.ts';
@@ -18,8 +18,8 @@ const categoryByLabel = new Map<string, Category>(
   CATEGORIES.flatMap((c) => [[c, c] as [string, Category], [CATEGORY_LABEL_TH[c], c] as [string, Category]]),
 );
 
-/** YYYY-MM, or m/yyyy with a B.E. year (1/2559). */
-const MonthText = z.string().transform((s, ctx) => {
+/** YYYY-MM, m/yyyy with a B.E. year (1/2559), or a Thai month name (long or short) and a B.E. year (ม.ค. 2559, มกราคม 2559). */
+export const MonthText = z.string().transform((s, ctx) => {
   const t = toArabicDigits(s.trim());
   let m = /^(\d{4})-(\d{2})$/.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2]}`;
@@ -27,7 +27,13 @@ const MonthText = z.string().transform((s, ctx) => {
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 2400) {
     return `${Number(m[2]) - BE_OFFSET}-${m[1]!.padStart(2, '0')}`;
   }
-  ctx.addIssue({ code: 'custom', message: `${t || '(empty)'} is not a month: use YYYY-MM or m/yyyy in B.E. (e.g. 1/2559)` });
+  m = /^(\D+?)\s*(\d{4})$/.exec(t);
+  const named = m ? thaiMonthNumber(m[1]!) : null;
+  if (m && named !== null && Number(m[2]) >= 2400) return `${Number(m[2]) - BE_OFFSET}-${String(named).padStart(2, '0')}`;
+  ctx.addIssue({
+    code: 'custom',
+    message: `${t || '(empty)'} is not a month: use YYYY-MM, m/yyyy in B.E. (e.g. 1/2559) or a Thai month and B.E. year (e.g. ม.ค. 2559)`,
+  });
   return z.NEVER;
 });
 

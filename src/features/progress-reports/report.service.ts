@@ -21,8 +21,19 @@ const keyOf = (code: string, month: string) => `${code}/${month}`;
 
 /** Saves (as a draft) or submits the report of a month; a returned report may be resubmitted, an accepted one never changes. */
 export async function saveProgressReport(ctx: Ctx, code: string, month: string, input: ProgressReportInput): Promise<MonthlyReport> {
-  return ctx.db.transaction(async (tx) => {
-    const p = await lockProjectFor(tx, ctx.actor, code, 'report progress of');
+  return ctx.db.transaction((tx) => saveProgressReportIn(tx, ctx.actor, code, month, input));
+}
+
+/** saveProgressReport inside the caller's transaction (the import of progress reports). */
+export async function saveProgressReportIn(
+  tx: Queryable,
+  actor: Actor,
+  code: string,
+  month: string,
+  input: ProgressReportInput,
+): Promise<MonthlyReport> {
+  {
+    const p = await lockProjectFor(tx, actor, code, 'report progress of');
     if (p.status === 'cancelled') throw new AppError('project_cancelled', `Project ${code} is cancelled: no progress report can be saved`);
     const first = fiscalYearStart(p.fiscal_year).slice(0, 7);
     if (month < first) throw new AppError('validation', `Month ${month} is before fiscal year ${p.fiscal_year} (from ${first})`, { field: 'month' });
@@ -41,7 +52,7 @@ export async function saveProgressReport(ctx: Ctx, code: string, month: string, 
         },
       );
     }
-    const by = ctx.actor.username;
+    const by = actor.username;
     const values = [Number(input.percent), input.done, input.obstacles, input.solutions, input.helpRequested, next.status];
     const submitting = next.status === 'submitted';
     if (!row) {
@@ -62,7 +73,7 @@ export async function saveProgressReport(ctx: Ctx, code: string, month: string, 
     }
     const [after] = await reportRows(tx, p.id, month);
     const out = toReport(code, after!);
-    await audit(tx, ctx.actor, {
+    await audit(tx, actor, {
       action: submitting ? (row?.status === 'returned' ? 'resubmit' : 'submit') : row ? 'update' : 'create',
       entityType: 'progress_report',
       entityKey: keyOf(code, month),
@@ -70,7 +81,7 @@ export async function saveProgressReport(ctx: Ctx, code: string, month: string, 
       after: out,
     });
     return out;
-  });
+  }
 }
 
 /** Accepts a submitted report, or returns it with a reason; by an officer who may write the project, not its submitter. */
