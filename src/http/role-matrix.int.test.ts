@@ -477,13 +477,29 @@ const TABLE: Record<string, Case[]> = {
     {
       target: 'cabinet 2560',
       expect: adminOnly,
-      refused: ['may not set disbursement targets'],
+      refused: ["may not set the cabinet's disbursement targets"],
       req: () => ({
         method: 'PUT',
         path: '/api/v1/targets',
         body: { fiscalYear: 2560, targets: [{ quarter: 1, percent: '30' }], reason: 'ทดสอบสิทธิ์' },
       }),
     },
+    ...(
+      [
+        ['upper-north-1', 2559, [401, 'ok', 'ok', 403, 403, 403, 403]],
+        ['50', 2559, [401, 'ok', 'ok', 'ok', 403, 403, 403]],
+        ['upper-central-1', 2558, adminOnly],
+      ] as const
+    ).map(([owner, fy, row]): Case => ({
+      target: `owner ${owner}`,
+      expect: row as Row,
+      refused: [`may not set the disbursement targets of ${owner} for fiscal year ${fy}`],
+      req: () => ({
+        method: 'PUT',
+        path: '/api/v1/targets',
+        body: { fiscalYear: fy, owner, targets: [{ quarter: 1, percent: '25' }], reason: 'ทดสอบสิทธิ์' },
+      }),
+    })),
   ],
   'GET /api/v1/progress/settings': [{ target: '-', expect: anyUser, req: () => ({ method: 'GET', path: '/api/v1/progress/settings' }) }],
   'PUT /api/v1/progress/settings': [

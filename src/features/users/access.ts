@@ -100,6 +100,24 @@ export async function assertCanWriteProject(
   throw forbidden(actor, what);
 }
 
+/**
+ * Checks that the actor may set an owner's own disbursement targets: an administrator, or a
+ * cluster officer for its cluster and the cluster's provinces, or a province officer for its
+ * province. The cabinet's targets (no owner) are the administrators' alone (assertAdmin).
+ */
+export async function assertCanSetOwnerTargets(
+  q: Queryable,
+  actor: Actor,
+  ownerKind: 'cluster' | 'province',
+  ownerCode: string,
+  fiscalYear: number,
+): Promise<void> {
+  if (isAdmin(actor)) return;
+  if (actor.role === 'cluster_officer' && actor.scopeCode && (await ownerWithinCluster(q, actor.scopeCode, ownerKind, ownerCode, fiscalYear))) return;
+  if (actor.role === 'province_officer' && ownerKind === 'province' && ownerCode === actor.scopeCode) return;
+  throw forbidden(actor, `set the disbursement targets of ${ownerCode} for fiscal year ${fiscalYear}`);
+}
+
 /** Checks that the actor may read one project. */
 export async function assertCanReadProject(q: Queryable, actor: Actor, p: ProjectTarget): Promise<void> {
   if (await canReadOwner(q, actor, p.ownerKind, p.ownerCode, p.fiscalYear, p.id)) return;
