@@ -402,6 +402,36 @@ const TABLE: Record<string, Case[]> = {
       return { method: 'POST', path: `/api/v1/projects/${code}/commitments/M-CP-${n}/delete`, body: { reason: 'ยกเลิกสัญญา' } };
     },
   ),
+  'PATCH /api/v1/projects/{code}/commitments/{number}': onProjects(
+    projectWriteRows,
+    (code) => [`may not record commitments on project ${code}`],
+    async (code, { s, n }) => {
+      await admin.send(s, 'POST', `/api/v1/projects/${code}/commitments`, {
+        number: `M-CC-${n}`,
+        date: DATE_OF[code],
+        vendor: 'ผู้รับจ้าง',
+        amount: '1.00',
+      });
+      return {
+        method: 'PATCH',
+        path: `/api/v1/projects/${code}/commitments/M-CC-${n}`,
+        body: { version: 1, reason: 'แก้ไขชื่อผู้รับจ้าง', vendor: 'ผู้รับจ้างใหม่' },
+      };
+    },
+  ),
+  'POST /api/v1/projects/{code}/commitments/{number}/cancel': onProjects(
+    projectWriteRows,
+    (code) => [`may not record commitments on project ${code}`],
+    async (code, { s, n }) => {
+      await admin.send(s, 'POST', `/api/v1/projects/${code}/commitments`, {
+        number: `M-CX-${n}`,
+        date: DATE_OF[code],
+        vendor: 'ผู้รับจ้าง',
+        amount: '1.00',
+      });
+      return { method: 'POST', path: `/api/v1/projects/${code}/commitments/M-CX-${n}/cancel`, body: { date: DATE_OF[code], reason: 'บอกเลิกสัญญา' } };
+    },
+  ),
   'GET /api/v1/projects/{code}/plan': onProjects(
     readRows,
     (code) => [`may not read project ${code}`],
@@ -612,7 +642,7 @@ describeEachDb('role matrix', (kind) => {
       .filter(([p]) => p.startsWith('/api/v1/'))
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
-    expect(ops.length).toBe(57);
+    expect(ops.length).toBe(59);
     expect(Object.keys(TABLE).sort()).toEqual(ops);
   });
 
