@@ -15,7 +15,7 @@ export function importCommand(program: Command): void {
         kind === 'projects'
           ? 'Projects: code,fiscal_year,owner,name,budget,status[,agency] (or the Thai headers)'
           : kind === 'plans'
-            ? 'Spending plans: project_code,month,amount[,category,physical_percent,effective_from,reason]; the rows of a project make one version of its plan'
+            ? 'Spending plans: project_code,month,amount[,category,physical_percent,effective_from,reason] and milestone rows milestone,milestone_name,planned_start,planned_end[,actual_start,actual_end]; the rows of a project make one version of its plan'
             : kind === 'progress'
               ? 'Monthly progress reports: project_code,month,percent[,done,obstacles,solutions,help_requested,submit]; month YYYY-MM, 1/2559 or ม.ค. 2559; submit yes/no (default no: a draft)'
               : 'Disbursements: project_code,date,amount,ref (or the Thai headers); dates ISO or d/m/yyyy B.E.',
