@@ -86,15 +86,20 @@ export async function saveProgressReportIn(
 
 /** Accepts a submitted report, or returns it with a reason; by an officer who may write the project, not its submitter. */
 export async function reviewProgressReport(ctx: Ctx, code: string, month: string, input: ReviewInput): Promise<MonthlyReport> {
-  return ctx.db.transaction(async (tx) => {
-    const p = await lockProjectFor(tx, ctx.actor, code, 'review progress reports of');
+  return ctx.db.transaction((tx) => reviewProgressReportIn(tx, ctx.actor, code, month, input));
+}
+
+/** reviewProgressReport inside the caller's transaction (the demo data). */
+export async function reviewProgressReportIn(tx: Queryable, actor: Actor, code: string, month: string, input: ReviewInput): Promise<MonthlyReport> {
+  {
+    const p = await lockProjectFor(tx, actor, code, 'review progress reports of');
     const [row] = await reportRows(tx, p.id, month, true);
     if (!row) throw new AppError('not_found', `The progress report of project ${code} for ${month} not found`);
-    const by = ctx.actor.username;
+    const by = actor.username;
     if (row.submitted_by === by) {
       throw new AppError(
         'forbidden',
-        `${describeActor(ctx.actor)} may not review the progress report of project ${code} for ${month}: they submitted it`,
+        `${describeActor(actor)} may not review the progress report of project ${code} for ${month}: they submitted it`,
       );
     }
     const next = statusAfterReview(row.status, input.decision);
@@ -108,7 +113,7 @@ export async function reviewProgressReport(ctx: Ctx, code: string, month: string
     );
     const [after] = await reportRows(tx, p.id, month);
     const out = toReport(code, after!);
-    await audit(tx, ctx.actor, {
+    await audit(tx, actor, {
       action: input.decision,
       entityType: 'progress_report',
       entityKey: keyOf(code, month),
@@ -117,7 +122,7 @@ export async function reviewProgressReport(ctx: Ctx, code: string, month: string
       reason: input.reason ?? null,
     });
     return out;
-  });
+  }
 }
 
 /** A project's monthly progress reports, oldest month first. */

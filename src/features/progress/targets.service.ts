@@ -121,20 +121,27 @@ export async function setWarningSettings(
   ctx: Ctx,
   input: { behindPlanPoints: bigint; noCommitmentDays: number; reportsDueFrom?: string | null },
 ): Promise<ProgressSettingsOutput> {
-  return ctx.db.transaction(async (tx) => {
-    assertAdmin(ctx.actor, 'change the progress warning settings');
-    const current = await warningSettings(tx);
-    const before = settingsOutput(current);
-    const reportsDueFrom = input.reportsDueFrom === undefined ? current.reportsDueFrom : input.reportsDueFrom;
-    await tx.query(
-      `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
-      [
-        SETTINGS_KEY,
-        JSON.stringify({ behindPlanHundredths: Number(input.behindPlanPoints), noCommitmentDays: input.noCommitmentDays, reportsDueFrom }),
-      ],
-    );
-    const after = settingsOutput(await warningSettings(tx));
-    await audit(tx, ctx.actor, { action: 'update', entityType: 'setting', entityKey: SETTINGS_KEY, before, after });
-    return after;
-  });
+  return ctx.db.transaction((tx) => applyWarningSettings(tx, ctx.actor, input));
+}
+
+/** Sets the thresholds of the progress warnings inside the caller's transaction (the API, the demo). */
+export async function applyWarningSettings(
+  tx: Queryable,
+  actor: Actor,
+  input: { behindPlanPoints: bigint; noCommitmentDays: number; reportsDueFrom?: string | null },
+): Promise<ProgressSettingsOutput> {
+  assertAdmin(actor, 'change the progress warning settings');
+  const current = await warningSettings(tx);
+  const before = settingsOutput(current);
+  const reportsDueFrom = input.reportsDueFrom === undefined ? current.reportsDueFrom : input.reportsDueFrom;
+  await tx.query(
+    `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
+    [
+      SETTINGS_KEY,
+      JSON.stringify({ behindPlanHundredths: Number(input.behindPlanPoints), noCommitmentDays: input.noCommitmentDays, reportsDueFrom }),
+    ],
+  );
+  const after = settingsOutput(await warningSettings(tx));
+  await audit(tx, actor, { action: 'update', entityType: 'setting', entityKey: SETTINGS_KEY, before, after });
+  return after;
 }
