@@ -81,7 +81,12 @@ const PlanRow = z
     // A row plans a month (month and amount), a milestone (its key, name and planned dates), or both.
     if (r.month === undefined && r.milestone === undefined) missing('month', 'month is required (or a milestone)');
     if (r.month !== undefined && r.amount === undefined) missing('amount');
-    if (r.month === undefined && (r.amount !== undefined || r.category !== undefined || r.physical_percent !== undefined)) missing('month');
+    if (
+      r.month === undefined &&
+      r.milestone !== undefined &&
+      (r.amount !== undefined || r.category !== undefined || r.physical_percent !== undefined)
+    )
+      missing('month');
     if (r.milestone === undefined) {
       for (const k of ['milestone_name', 'planned_start', 'planned_end', 'actual_start', 'actual_end'] as const)
         if (r[k] !== undefined) missing('milestone', `milestone is required with ${k}`);
