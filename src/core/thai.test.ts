@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thaiAmount, thaiDate, thaiDateFull, thaiInteger, thaiPercent, toArabicDigits, withDigits } from './thai.ts';
+import { thaiAmount, thaiDate, thaiDateFull, thaiInteger, thaiMonth, thaiMonthNumber, thaiPercent, toArabicDigits, withDigits } from './thai.ts';
 
 const arabic = { thaiDigits: false };
 
@@ -73,5 +73,15 @@ describe('digits in text', () => {
     expect(toArabicDigits('๐๑๒๓๔๕๖๗๘๙')).toBe('0123456789');
     expect(toArabicDigits('๕/๑/๒๕๕๙')).toBe('5/1/2559');
     expect(toArabicDigits('ปี ๒๕๕๙ and 12')).toBe('ปี 2559 and 12');
+  });
+});
+
+describe('thaiMonth / thaiMonthNumber', () => {
+  it('writes a month with its B.E. year, and reads Thai month names long or short', () => {
+    expect(thaiMonth('2015-12')).toBe('ธันวาคม ๒๕๕๘');
+    expect(thaiMonth('2016-01', { thaiDigits: false })).toBe('มกราคม 2559');
+    expect(['มกราคม', 'ม.ค.', 'มค', 'ธ.ค.', 'ธันวาคม', ' มี.ค. ', 'กันยายน'].map(thaiMonthNumber)).toEqual([1, 1, 1, 12, 12, 3, 9]);
+    expect(thaiMonthNumber('มกรา')).toBeNull();
+    expect(thaiMonthNumber('January')).toBeNull();
   });
 });

@@ -49,6 +49,32 @@ export function thaiPercent(h: Hundredths, style: ThaiStyle = { thaiDigits: true
   return `${negative ? '-' : ''}${thaiInteger(abs / 100n, style)}.${fraction}`;
 }
 
+/** "ธันวาคม ๒๕๕๘": the month (YYYY-MM) and its B.E. year. */
+export function thaiMonth(month: string, style: ThaiStyle = { thaiDigits: true }): string {
+  return new Intl.DateTimeFormat(locale(style), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(`${month}-01`));
+}
+
+/** Months 1..12 by their Thai names, long ("มกราคม") and short ("ม.ค."), from Intl. */
+let monthsByName: Map<string, number> | null = null;
+function thaiMonthNames(): Map<string, number> {
+  if (monthsByName) return monthsByName;
+  monthsByName = new Map();
+  for (let m = 1; m <= 12; m++) {
+    const d = new Date(Date.UTC(2016, m - 1, 1));
+    for (const width of ['long', 'short'] as const) {
+      const name = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { month: width, timeZone: 'UTC' }).format(d);
+      monthsByName.set(name, m);
+      monthsByName.set(name.replaceAll('.', ''), m);
+    }
+  }
+  return monthsByName;
+}
+
+/** The number (1..12) of a Thai month name, long or short, with or without its dots ("ธ.ค.", "ธค", "ธันวาคม"); null if none. */
+export function thaiMonthNumber(name: string): number | null {
+  return thaiMonthNames().get(name.trim().replace(/\s+/g, '')) ?? null;
+}
+
 const THAI_ZERO = 0x0e50;
 
 /** Reads Thai digits typed into a file or a form as the Arabic digits they stand for. */

@@ -735,6 +735,36 @@ const TABLE: Record<string, Case[]> = {
       return { method: 'POST', path: `/api/v1/projects/${code}/commitments/M-CP-${n}/delete`, body: { reason: 'ยกเลิกสัญญา' } };
     },
   ),
+  'PATCH /api/v1/projects/{code}/commitments/{number}': onProjects(
+    projectWriteRows,
+    (code) => [`may not record commitments on project ${code}`],
+    async (code, { s, n }) => {
+      await admin.send(s, 'POST', `/api/v1/projects/${code}/commitments`, {
+        number: `M-CC-${n}`,
+        date: DATE_OF[code],
+        vendor: 'ผู้รับจ้าง',
+        amount: '1.00',
+      });
+      return {
+        method: 'PATCH',
+        path: `/api/v1/projects/${code}/commitments/M-CC-${n}`,
+        body: { version: 1, reason: 'แก้ไขชื่อผู้รับจ้าง', vendor: 'ผู้รับจ้างใหม่' },
+      };
+    },
+  ),
+  'POST /api/v1/projects/{code}/commitments/{number}/cancel': onProjects(
+    projectWriteRows,
+    (code) => [`may not record commitments on project ${code}`],
+    async (code, { s, n }) => {
+      await admin.send(s, 'POST', `/api/v1/projects/${code}/commitments`, {
+        number: `M-CX-${n}`,
+        date: DATE_OF[code],
+        vendor: 'ผู้รับจ้าง',
+        amount: '1.00',
+      });
+      return { method: 'POST', path: `/api/v1/projects/${code}/commitments/M-CX-${n}/cancel`, body: { date: DATE_OF[code], reason: 'บอกเลิกสัญญา' } };
+    },
+  ),
   'GET /api/v1/projects/{code}/plan': onProjects(
     readRows,
     (code) => [`may not read project ${code}`],
@@ -838,13 +868,29 @@ const TABLE: Record<string, Case[]> = {
     {
       target: 'cabinet 2560',
       expect: adminOnly,
-      refused: ['may not set disbursement targets'],
+      refused: ["may not set the cabinet's disbursement targets"],
       req: () => ({
         method: 'PUT',
         path: '/api/v1/targets',
         body: { fiscalYear: 2560, targets: [{ quarter: 1, percent: '30' }], reason: 'ทดสอบสิทธิ์' },
       }),
     },
+    ...(
+      [
+        ['upper-north-1', 2559, [401, 'ok', 'ok', 403, 403, 403, 403]],
+        ['50', 2559, [401, 'ok', 'ok', 'ok', 403, 403, 403]],
+        ['upper-central-1', 2558, adminOnly],
+      ] as const
+    ).map(([owner, fy, row]): Case => ({
+      target: `owner ${owner}`,
+      expect: row as Row,
+      refused: [`may not set the disbursement targets of ${owner} (fiscal year ${fy})`],
+      req: () => ({
+        method: 'PUT',
+        path: '/api/v1/targets',
+        body: { fiscalYear: fy, owner, targets: [{ quarter: 1, percent: '25' }], reason: 'ทดสอบสิทธิ์' },
+      }),
+    })),
   ],
   'GET /api/v1/progress/settings': [{ target: '-', expect: anyUser, req: () => ({ method: 'GET', path: '/api/v1/progress/settings' }) }],
   'PUT /api/v1/progress/settings': [
@@ -977,7 +1023,7 @@ describeEachDb('role matrix', (kind) => {
       .filter(([p]) => p.startsWith('/api/v1/'))
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
-    expect(ops.length).toBe(97);
+    expect(ops.length).toBe(99);
     expect(Object.keys(TABLE).sort()).toEqual(ops);
   });
 

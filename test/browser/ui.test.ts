@@ -351,8 +351,10 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     expect(await formsOnPage()).toEqual({ disbursement: 1, status: 0, delete: 0 });
     await page.goto(`${server.url}/import`);
     await page.getByRole('radio').first().waitFor();
-    expect(await page.getByRole('radio').count()).toBe(1);
-    expect(await page.getByLabel('การเบิกจ่าย').isChecked()).toBe(true);
+    // An agency reporter imports disbursements and monthly progress reports (of its projects).
+    expect(await page.getByRole('radio').count()).toBe(2);
+    expect(await page.getByLabel('การเบิกจ่าย', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('รายงานความก้าวหน้าประจำเดือน', { exact: true }).isChecked()).toBe(false);
   });
 
   it("shows a province officer the forms on its province's project only", async () => {

@@ -130,12 +130,9 @@ export const api = {
  * Uploads a file to an import endpoint with XMLHttpRequest, reporting upload progress (0..1).
  * Resolves with the import result; rejects with ApiError (e.g. import_rejected with row errors).
  */
-export function uploadImport(
-  kind: 'projects' | 'disbursements',
-  file: File,
-  dryRun: boolean,
-  onProgress: (fraction: number) => void,
-): Promise<ImportResult> {
+export type ImportKind = 'projects' | 'disbursements' | 'plans' | 'progress';
+
+export function uploadImport(kind: ImportKind, file: File, dryRun: boolean, onProgress: (fraction: number) => void): Promise<ImportResult> {
   const sentIn = generation;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

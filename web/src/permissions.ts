@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { fiscalYearEnd } from '../../src/core/dates.ts';
-import type { Me, Project } from './api.ts';
+import type { ImportKind, Me, Project } from './api.ts';
 import { loadReference } from './reference.ts';
 
 export type Role = Me['role'];
@@ -14,10 +14,10 @@ const WRITERS: readonly Role[] = ['admin', 'cluster_officer', 'province_officer'
 /** Creating projects (by form or import). */
 export const canCreateProjects = (me: Me | null) => !!me && WRITERS.includes(me.role);
 
-/** Importing a kind of data: disbursements also by agency reporters (on their own projects). */
-export function canImport(me: Me | null, kind: 'projects' | 'disbursements'): boolean {
+/** Importing a kind of data: disbursements and progress reports also by agency reporters (on their own projects). */
+export function canImport(me: Me | null, kind: ImportKind): boolean {
   if (!me) return false;
-  return WRITERS.includes(me.role) || (kind === 'disbursements' && me.role === 'agency_reporter');
+  return WRITERS.includes(me.role) || ((kind === 'disbursements' || kind === 'progress') && me.role === 'agency_reporter');
 }
 
 export const isAdmin = (me: Me | null) => me?.role === 'admin';

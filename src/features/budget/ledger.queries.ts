@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/db.ts';
 import type { DatedAmount } from './ledger.rules.ts';
 import type { BudgetLine, CategorisedAmount, Category } from './category.ts';
+import { commitmentFacts } from '../commitments/commitment.queries.ts';
 
 /** The live entries of a project as dated amounts, for the rules of the ledger. */
 export async function liveAmounts(q: Queryable, projectId: bigint, exceptEntryId: bigint = -1n): Promise<DatedAmount[]> {
@@ -29,13 +30,12 @@ export async function budgetLines(q: Queryable, projectId: bigint): Promise<Budg
   return q.query<BudgetLine>('SELECT category, amount FROM project_budget_lines WHERE project_id = $1', [projectId]);
 }
 
-/** The live commitments of a project, for the commitment limit. */
+/**
+ * The live commitments of a project as dated amounts, for the commitment limit: each commitment's
+ * amount on its date and, for a cancelled one, minus what the cancellation released on its date.
+ */
 export async function liveCommitments(q: Queryable, projectId: bigint): Promise<{ id: bigint; date: string; amount: bigint; category: Category }[]> {
-  const rows = await q.query<{ id: bigint; commit_date: string; amount: bigint; category: Category }>(
-    'SELECT id, commit_date, amount, category FROM commitments WHERE project_id = $1 AND deleted_at IS NULL',
-    [projectId],
-  );
-  return rows.map((r) => ({ id: r.id, date: r.commit_date, amount: r.amount, category: r.category }));
+  return (await commitmentFacts(q, [projectId])).get(projectId) ?? [];
 }
 
 /** The live entry of a project with a kind and a document reference, if any. */

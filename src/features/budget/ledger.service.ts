@@ -105,6 +105,15 @@ function breachError(projectCode: string, e: NewEntry, b: LedgerBreach, totals: 
   );
 }
 
+/** A disbursement is paid against a commitment only before the date it was cancelled. */
+function assertNotCancelledOn(number: string, cancelledOn: string | null, date: string): void {
+  if (cancelledOn !== null && date >= cancelledOn) {
+    throw new AppError('conflict', `Commitment ${number} was cancelled on ${cancelledOn}: nothing dated ${date} can be paid against it`, {
+      field: 'commitment',
+    });
+  }
+}
+
 /**
  * Records one ledger entry inside the caller's transaction, after every rule of the ledger:
  * no entry on a cancelled project, disbursed never above the allocation nor below zero, and
@@ -132,16 +141,16 @@ export async function recordEntry(
   }
   const lines = effectiveLines(p.budget, await budgetLines(q, p.id));
   const commitments = await liveCommitments(q, p.id);
-  let commitment: ((typeof commitments)[number] & { number: string }) | undefined;
+  let commitment: { id: bigint; amount: bigint; category: Category; number: string } | undefined;
   if (e.commitment !== undefined) {
     if (e.kind !== 'disbursement') throw new AppError('validation', 'Only a disbursement is paid against a commitment', { field: 'commitment' });
-    const [c] = await q.query<{ id: bigint }>('SELECT id FROM commitments WHERE project_id = $1 AND number = $2 AND deleted_at IS NULL', [
-      p.id,
-      e.commitment,
-    ]);
-    const found = c && commitments.find((x) => x.id === c.id);
-    if (!found) throw notFound(`Commitment ${e.commitment} of project ${projectCode}`, 'commitment');
-    commitment = { ...found, number: e.commitment };
+    const [c] = await q.query<{ id: bigint; amount: bigint; category: Category; cancelled_on: string | null }>(
+      'SELECT id, amount, category, cancelled_on FROM commitments WHERE project_id = $1 AND number = $2 AND deleted_at IS NULL',
+      [p.id, e.commitment],
+    );
+    if (!c) throw notFound(`Commitment ${e.commitment} of project ${projectCode}`, 'commitment');
+    assertNotCancelledOn(e.commitment, c.cancelled_on, e.date);
+    commitment = { id: c.id, amount: c.amount, category: c.category, number: e.commitment };
   }
   const resolved = resolveCategory(lines, e.category ?? commitment?.category);
   if (!resolved.ok) throw new AppError('validation', `Project ${projectCode}: ${resolved.message}`, { field: 'category' });
@@ -293,10 +302,11 @@ export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string
     const category = resolved.category;
     const corrected = { ...next, note: next.note ?? undefined, category, commitmentId };
     if (commitmentId !== null) {
-      const [c] = await tx.query<{ number: string; amount: bigint; category: Category }>(
-        'SELECT number, amount, category FROM commitments WHERE id = $1',
+      const [c] = await tx.query<{ number: string; amount: bigint; category: Category; cancelled_on: string | null }>(
+        'SELECT number, amount, category, cancelled_on FROM commitments WHERE id = $1',
         [commitmentId],
       );
+      assertNotCancelledOn(c!.number, c!.cancelled_on, next.date);
       if (c!.category !== category) {
         throw new AppError('validation', `Commitment ${c!.number} is of the ${c!.category} budget, not ${category}`, { field: 'category' });
       }

@@ -10,7 +10,7 @@ import { effectiveLines, resolveCategory } from '../budget/category.ts';
 import { budgetLines, liveCommitments, liveEntries } from '../budget/ledger.queries.ts';
 import { commitmentFigures, firstCommitmentBreach } from './commitment.rules.ts';
 import { commitmentRows, toCommitment } from './commitment.queries.ts';
-import type { Commitment, CommitmentInput, ProjectCommitments } from './commitment.schema.ts';
+import type { Commitment, CommitmentCancellation, CommitmentCorrection, CommitmentInput, ProjectCommitments } from './commitment.schema.ts';
 
 /**
  * Records a commitment (contract or purchase order) inside the caller's transaction. Refused
@@ -132,5 +132,153 @@ export async function deleteCommitment(ctx: Ctx, code: string, number: string, r
     const before = toCommitment(row);
     await audit(tx, ctx.actor, { action: 'delete', entityType: 'commitment', entityKey: `${code}/${number}`, before, after: null, reason });
     return before;
+  });
+}
+
+/** The live commitment of a project by number, locked, with the version check. */
+async function lockedCommitment(q: Queryable, projectId: bigint, code: string, number: string, version: number | undefined) {
+  const [row] = await commitmentRows(q, projectId, number, true);
+  if (!row) throw new AppError('not_found', `Commitment ${number} of project ${code} not found`);
+  if (version !== undefined && version !== row.version) {
+    throw new AppError(
+      'conflict',
+      `Commitment ${number} of project ${code} was changed since you read it (your version ${version}, now ${row.version}): reload it`,
+      { field: 'version', currentVersion: row.version, current: toCommitment(row) },
+    );
+  }
+  return row;
+}
+
+/**
+ * Corrects a commitment's date, vendor, amount, kind or note, with a reason. A correction fixes
+ * the record for every date (the old values stay in the audit trail); the uncommitted-balance
+ * limit is checked on every date with the corrected values, and the amount never falls below
+ * what was paid against it. A cancelled commitment is not corrected.
+ */
+export async function correctCommitment(ctx: Ctx, code: string, number: string, input: CommitmentCorrection): Promise<Commitment> {
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProjectFor(tx, ctx.actor, code, 'record commitments on');
+    const row = await lockedCommitment(tx, p.id, code, number, input.version);
+    if (row.cancelled_on !== null)
+      throw new AppError('conflict', `Commitment ${number} of project ${code} was cancelled on ${row.cancelled_on}: it can no longer be corrected`);
+    const date = input.date ?? row.commit_date;
+    const amount = input.amount ?? row.amount;
+    if (amount < row.paid) {
+      throw new AppError(
+        'validation',
+        `Commitment ${number} of project ${code} has ${formatAmount(row.paid)} paid against it: its amount cannot be ${formatAmount(amount)}`,
+        { field: 'amount' },
+      );
+    }
+    const [early] = await tx.query<{ entry_date: string }>(
+      'SELECT min(entry_date) AS entry_date FROM ledger_entries WHERE commitment_id = $1 AND deleted_at IS NULL',
+      [row.id],
+    );
+    if (early?.entry_date && date > early.entry_date) {
+      throw new AppError(
+        'validation',
+        `Commitment ${number} of project ${code} was paid against on ${early.entry_date}: it cannot have been signed later (${date})`,
+        { field: 'date' },
+      );
+    }
+    const lines = effectiveLines(p.budget, await budgetLines(tx, p.id));
+    const entries = (await liveEntries(tx, p.id)).map((e) => ({ ...e, againstCommitment: e.commitmentId !== null }));
+    const others = (await liveCommitments(tx, p.id)).filter((c) => c.id !== row.id);
+    const breach = firstCommitmentBreach(lines, entries, [...others, { date, amount, category: row.category }]);
+    if (breach) {
+      const before = commitmentFigures(
+        lines.find((l) => l.category === breach.category)?.amount ?? 0n,
+        entries,
+        others,
+        breach.date,
+        breach.category,
+      );
+      throw new AppError(
+        'over_allocation',
+        `A commitment of ${formatAmount(amount)} on ${date} is above the uncommitted balance of project ${code} (${row.category} budget) as of ${breach.date}: ${formatAmount(before.uncommitted)} of its ${formatAmount(before.allocated)} allocation remains uncommitted without it`,
+        {
+          field: 'amount',
+          date: breach.date,
+          category: row.category,
+          uncommitted: formatAmount(before.uncommitted),
+          allocated: formatAmount(before.allocated),
+        },
+      );
+    }
+    await tx.query(
+      `UPDATE commitments SET commit_date = $2, vendor = $3, amount = $4, kind = $5, note = $6, version = version + 1, updated_at = now(), updated_by = $7
+        WHERE id = $1`,
+      [
+        row.id,
+        date,
+        input.vendor ?? row.vendor,
+        amount,
+        input.kind ?? row.kind,
+        input.note === undefined ? row.note : input.note || null,
+        ctx.actor.username,
+      ],
+    );
+    const [after] = await commitmentRows(tx, p.id, number);
+    const out = toCommitment(after!);
+    await audit(tx, ctx.actor, {
+      action: 'update',
+      entityType: 'commitment',
+      entityKey: `${code}/${number}`,
+      before: toCommitment(row),
+      after: out,
+      reason: input.reason,
+    });
+    return out;
+  });
+}
+
+/**
+ * Cancels a commitment from a date, with a reason: before that date it counts in full (figures
+ * as of earlier dates do not change); from it only what was paid against it before the date
+ * counts, the rest returning to the uncommitted balance. Nothing dated on or after it can be paid
+ * against it, and a payment already so dated refuses the cancellation.
+ */
+export async function cancelCommitment(ctx: Ctx, code: string, number: string, input: CommitmentCancellation): Promise<Commitment> {
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProjectFor(tx, ctx.actor, code, 'record commitments on');
+    const row = await lockedCommitment(tx, p.id, code, number, input.version);
+    if (row.cancelled_on !== null)
+      throw new AppError('conflict', `Commitment ${number} of project ${code} was already cancelled on ${row.cancelled_on}`);
+    if (input.date < row.commit_date) {
+      throw new AppError(
+        'validation',
+        `Commitment ${number} of project ${code} cannot be cancelled (${input.date}) before it was signed (${row.commit_date})`,
+        {
+          field: 'date',
+        },
+      );
+    }
+    const [late] = await tx.query<{ entry_date: string }>(
+      'SELECT max(entry_date) AS entry_date FROM ledger_entries WHERE commitment_id = $1 AND deleted_at IS NULL',
+      [row.id],
+    );
+    if (late?.entry_date && late.entry_date >= input.date) {
+      throw new AppError(
+        'conflict',
+        `Commitment ${number} of project ${code} has a disbursement paid against it on ${late.entry_date}: it cannot be cancelled from ${input.date}`,
+        { field: 'date' },
+      );
+    }
+    await tx.query('UPDATE commitments SET cancelled_on = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE id = $1', [
+      row.id,
+      input.date,
+      ctx.actor.username,
+    ]);
+    const [after] = await commitmentRows(tx, p.id, number);
+    const out = toCommitment(after!);
+    await audit(tx, ctx.actor, {
+      action: 'cancel',
+      entityType: 'commitment',
+      entityKey: `${code}/${number}`,
+      before: toCommitment(row),
+      after: out,
+      reason: input.reason,
+    });
+    return out;
   });
 }

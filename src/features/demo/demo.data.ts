@@ -419,3 +419,194 @@ export const DEMO_TARGETS_2559: { quarter: number; category: 'all' | 'investment
   { quarter: 3, category: 'investment', percent: '65' },
   { quarter: 4, category: 'investment', percent: '87' },
 ];
+
+/**
+ * MONTHLY PROGRESS REPORTS OF FY 2559 (ILLUSTRATIVE: the seed has none of this text; it only says
+ * the meeting heard the "problems and obstacles in fiscal year 2559"). Consistent with the seed's
+ * figures as of 5 Jan 2559: 0.40 % disbursed, so most projects are still procuring (TOR, e-GP
+ * bidding, contracts); the physical progress stays near the demo plan (5 % at the end of November,
+ * 10 % at the end of December). Reports are due from December 2558 (reportsDueFrom), so that as
+ * of 5 Jan 2559 the overdue list holds December for UN1-2559-03 (returned), -06 and -12 (none)
+ * and -10 (a draft only); UN1-2559-02 is submitted and awaits review.
+ * Submitted by the demo agency reporter on its projects (-01, -03) and by the loader ("demo") on
+ * the others; reviewed by the cluster officer.
+ */
+export const DEMO_REPORTS_DUE_FROM = '2015-12';
+
+export interface DemoProgressReport {
+  project: string;
+  month: string;
+  percent: string;
+  done: string;
+  obstacles: string;
+  solutions: string;
+  helpRequested: string;
+  outcome: 'draft' | 'submitted' | 'accepted' | 'returned';
+  returnReason?: string;
+}
+
+const NONE = 'ไม่มี';
+
+export const DEMO_PROGRESS_REPORTS: DemoProgressReport[] = [
+  {
+    project: 'UN1-2559-01',
+    month: '2015-10',
+    percent: '2',
+    done: 'ประชุมคณะทำงานกำหนดเส้นทางท่องเที่ยว ๓ เส้นทาง สำรวจชุมชนเป้าหมาย ๑๒ ชุมชน',
+    obstacles: 'ได้รับจัดสรรงบประมาณล่าช้า ยังไม่สามารถก่อหนี้ผูกพันได้',
+    solutions: 'จัดทำร่างขอบเขตงาน (TOR) ไว้ล่วงหน้า',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-01',
+    month: '2015-11',
+    percent: '6',
+    done: 'จัดทำป้ายสื่อความหมายแล้ว ๑๒ จุด เบิกจ่ายงวดที่ ๑',
+    obstacles: 'ผู้ประกอบการในพื้นที่เสนอราคาน้อยราย',
+    solutions: 'ประชาสัมพันธ์การจัดซื้อจัดจ้างผ่านหอการค้าจังหวัด',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-01',
+    month: '2015-12',
+    percent: '12',
+    done: 'จัดกิจกรรมนำร่องเส้นทางวัฒนธรรมล้านนา ๑ ครั้ง ผู้เข้าร่วม ๒๕๐ คน เบิกจ่ายงวดที่ ๒',
+    obstacles: 'ช่วงเทศกาลปีใหม่ชุมชนมีภารกิจมาก เลื่อนการอบรมมัคคุเทศก์ท้องถิ่น',
+    solutions: 'เลื่อนการอบรมไปเดือนมกราคม ๒๕๕๙',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-02',
+    month: '2015-12',
+    percent: '6',
+    done: 'จัดทำแผนการตลาดและร่างขอบเขตงานจ้างประชาสัมพันธ์แล้วเสร็จ',
+    obstacles: 'ขอบเขตงานจ้างต้องปรับแก้ตามข้อสังเกตของคณะกรรมการ ทำให้ประกาศประกวดราคาทางระบบ e-GP ล่าช้า',
+    solutions: 'ประกาศประกวดราคาภายในเดือนมกราคม ๒๕๕๙ และเร่งรัดการทำสัญญา',
+    helpRequested: 'ขอให้สำนักบริหารยุทธศาสตร์กลุ่มจังหวัดช่วยประสานการพิจารณาขอบเขตงาน',
+    outcome: 'submitted',
+  },
+  {
+    project: 'UN1-2559-03',
+    month: '2015-11',
+    percent: '4',
+    done: 'คัดเลือกเกษตรกรผู้ปลูกลำไยเข้าร่วมโครงการ ๔๐๐ ราย',
+    obstacles: 'ราคาปัจจัยการผลิตสูงกว่าราคากลาง',
+    solutions: 'ปรับแผนการจัดซื้อตามราคาตลาดและขอความเห็นชอบคณะกรรมการ',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-03',
+    month: '2015-12',
+    percent: '20',
+    done: 'ส่งมอบปัจจัยการผลิตงวดที่ ๑ ตามใบสั่งซื้อ',
+    obstacles: 'ฝนทิ้งช่วง ผลผลิตลำไยนอกฤดูออกดอกน้อย',
+    solutions: 'ส่งเสริมการให้น้ำในสวนลำไย',
+    helpRequested: 'ขอรับการสนับสนุนเครื่องสูบน้ำจากสำนักงานชลประทาน',
+    outcome: 'returned',
+    returnReason: 'ร้อยละความก้าวหน้าไม่สอดคล้องกับผลการเบิกจ่าย (ร้อยละ ๐.๙๑) ขอให้แนบรายละเอียดการส่งมอบปัจจัยการผลิตและแก้ไขร้อยละ',
+  },
+  {
+    project: 'UN1-2559-04',
+    month: '2015-12',
+    percent: '8',
+    done: 'จัดตั้งเครือข่ายอาสาสมัครเฝ้าระวังไฟป่า ๓๕ หมู่บ้าน จัดทำแนวกันไฟแล้ว ๔๐ กิโลเมตร',
+    obstacles: 'การจัดซื้อวัสดุอุปกรณ์ดับไฟป่ายังไม่แล้วเสร็จ อาจไม่ทันฤดูไฟป่าเดือนกุมภาพันธ์',
+    solutions: 'แบ่งการจัดซื้อเป็น ๒ งวด เร่งงวดแรกให้ทันเดือนมกราคม',
+    helpRequested: 'ขอให้จังหวัดเร่งอนุมัติการจัดซื้อ',
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-05',
+    month: '2015-11',
+    percent: '5',
+    done: 'สำรวจและออกแบบจุดชมวิวและเส้นทางศึกษาธรรมชาติ',
+    obstacles: 'พื้นที่โครงการอยู่ในเขตอุทยานแห่งชาติ ต้องขออนุญาตใช้พื้นที่',
+    solutions: 'ยื่นขออนุญาตต่อกรมอุทยานแห่งชาติฯ แล้ว',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-05',
+    month: '2015-12',
+    percent: '9',
+    done: 'ลงนามสัญญาก่อสร้างเมื่อ ๑ ธันวาคม ๒๕๕๘ ผู้รับจ้างเข้าพื้นที่และเบิกเงินล่วงหน้าแล้ว',
+    obstacles: 'เส้นทางขนส่งวัสดุเข้าพื้นที่ลาดชันและแคบ รถบรรทุกขนาดใหญ่เข้าไม่ได้',
+    solutions: 'ใช้รถขนาดเล็กขนส่งหลายเที่ยว',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-07',
+    month: '2015-12',
+    percent: '8',
+    done: 'ลงนามสัญญาจ้างก่อสร้างถนนเมื่อ ๒๐ ธันวาคม ๒๕๕๘ ส่งมอบพื้นที่ให้ผู้รับจ้างแล้ว',
+    obstacles: 'ต้องย้ายเสาไฟฟ้าและแนวท่อประปาในเขตทาง',
+    solutions: 'ประสานการไฟฟ้าส่วนภูมิภาคและการประปาส่วนภูมิภาคเพื่อย้ายแนว',
+    helpRequested: 'ขอให้ผู้ว่าราชการจังหวัดลำปางช่วยเร่งรัดการย้ายสาธารณูปโภค',
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-08',
+    month: '2015-12',
+    percent: '10',
+    done: 'ออกใบสั่งซื้อเครื่องตรวจวัดคุณภาพอากาศ ๖ เครื่อง อบรมอาสาสมัครสาธารณสุข ๑๒๐ คน',
+    obstacles: 'ผู้ขายแจ้งส่งเครื่องตรวจวัดล่าช้า ๒ สัปดาห์',
+    solutions: 'ติดตั้งเครื่องชุดแรกก่อนเข้าฤดูหมอกควัน',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-09',
+    month: '2015-12',
+    percent: '7',
+    done: 'คัดเลือกกลุ่มหัตถกรรม ๒๐ กลุ่ม จัดประชุมออกแบบผลิตภัณฑ์',
+    obstacles: 'ผู้เชี่ยวชาญด้านการออกแบบมีคิวงานเต็ม',
+    solutions: 'ประสานมหาวิทยาลัยในพื้นที่เป็นที่ปรึกษา',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-10',
+    month: '2015-12',
+    percent: '4',
+    done: 'ร่างหลักสูตรอบรมผู้ประกอบการ',
+    obstacles: 'อยู่ระหว่างรอผลการพิจารณาหลักสูตร',
+    solutions: '',
+    helpRequested: '',
+    outcome: 'draft',
+  },
+  {
+    project: 'UN1-2559-11',
+    month: '2015-12',
+    percent: '6',
+    done: 'สำรวจแหล่งน้ำและออกแบบฝายชะลอน้ำ ๘ แห่ง',
+    obstacles: 'ต้องรอให้ระดับน้ำลดลงในฤดูแล้งจึงจะเริ่มก่อสร้างได้',
+    solutions: 'เตรียมเอกสารประกวดราคาให้พร้อมทำสัญญาเดือนกุมภาพันธ์',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-13',
+    month: '2015-12',
+    percent: '5',
+    done: 'ศึกษาเส้นทางขนส่งสินค้าเกษตร ๓ เส้นทาง',
+    obstacles: 'ขอบเขตงานจ้างที่ปรึกษาต้องปรับแก้ตามระเบียบพัสดุ',
+    solutions: 'ปรับขอบเขตงานและประกาศใหม่',
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+  {
+    project: 'UN1-2559-14',
+    month: '2015-12',
+    percent: '8',
+    done: 'จัดทำมาตรฐานสปาล้านนา ประชุมผู้ประกอบการ ๔๕ ราย',
+    obstacles: NONE,
+    solutions: NONE,
+    helpRequested: NONE,
+    outcome: 'accepted',
+  },
+];

@@ -9,6 +9,8 @@ import {
   DEMO_PLAN_MONTHLY_PERCENT,
   DEMO_PLAN_PHYSICAL_PERCENT,
   DEMO_TARGETS_2559,
+  DEMO_PROGRESS_REPORTS,
+  DEMO_REPORTS_DUE_FROM,
   DEMO_USERS,
   FY2559_PROGRESS,
   type DemoProject,
@@ -16,7 +18,10 @@ import {
 import { applyBudgetLines } from '../budget/budget-lines.service.ts';
 import { insertCommitment } from '../commitments/commitment.service.ts';
 import { insertPlan } from '../plans/plan.service.ts';
-import { applyTargets } from '../progress/targets.service.ts';
+import { applyTargets, applyWarningSettings } from '../progress/targets.service.ts';
+import { DEFAULT_WARNING_SETTINGS } from '../progress/progress.rules.ts';
+import { reviewProgressReportIn, saveProgressReportIn } from '../progress-reports/report.service.ts';
+import { PercentInput } from '../plans/plan.schema.ts';
 import { fiscalYearMonthEnds } from '../../core/dates.ts';
 import { effectiveLines } from '../budget/category.ts';
 import { STATUS_LABEL_TH } from '../projects/project.status.ts';
@@ -105,6 +110,7 @@ export async function loadDemo(db: Db, opts: { users?: boolean } = {}): Promise<
     await loadMonitoringDemo(tx, DEMO_AUTHOR);
     await loadEventsDemo(tx, DEMO_AUTHOR);
     await loadIndicatorDemo(tx, DEMO_AUTHOR);
+    await loadProgressReports(tx);
     await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', $1::jsonb) ON CONFLICT (key) DO NOTHING`, [
       JSON.stringify({ loadedAt: new Date().toISOString() }),
     ]);
@@ -144,4 +150,30 @@ function demoPlan(p: DemoProject) {
     physical: months.map((month, i) => ({ month, percent: BigInt(DEMO_PLAN_PHYSICAL_PERCENT[i]!) * 100n })).filter((x) => x.percent > 0n),
     milestones: [],
   };
+}
+
+/**
+ * The illustrative monthly progress reports, saved and reviewed through the same functions as the
+ * API: by the demo agency reporter on its projects (the loader on the others), reviewed by the
+ * cluster officer; and the month reports are due from.
+ */
+async function loadProgressReports(tx: Queryable): Promise<void> {
+  await applyWarningSettings(tx, DEMO_AUTHOR, {
+    behindPlanPoints: DEFAULT_WARNING_SETTINGS.behindPlanHundredths,
+    noCommitmentDays: DEFAULT_WARNING_SETTINGS.noCommitmentDays,
+    reportsDueFrom: DEMO_REPORTS_DUE_FROM,
+  });
+  const reporter = DEMO_USERS.find((u) => u.role === 'agency_reporter')!;
+  const officer = DEMO_USERS.find((u) => u.role === 'cluster_officer')!;
+  for (const r of DEMO_PROGRESS_REPORTS) {
+    const by = reporter.projects?.includes(r.project) ? systemActor(reporter.username) : DEMO_AUTHOR;
+    const { project, month, outcome, returnReason, ...text } = r;
+    await saveProgressReportIn(tx, by, project, month, { ...text, percent: PercentInput.parse(r.percent), submit: outcome !== 'draft' });
+    if (outcome === 'accepted' || outcome === 'returned') {
+      await reviewProgressReportIn(tx, systemActor(officer.username), project, month, {
+        decision: outcome === 'accepted' ? 'accept' : 'return',
+        reason: returnReason,
+      });
+    }
+  }
 }

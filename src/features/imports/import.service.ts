@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/context.ts';
 import { projectImport } from '../projects/project.import.ts';
 import { disbursementImport } from '../budget/disbursement.import.ts';
 import { planImport } from '../plans/plan.import.ts';
+import { progressReportImport } from '../progress-reports/report.import.ts';
 import { resultImport } from '../indicators/indicators.import.ts';
 import { runImport, type ImportOptions, type ImportResult } from './importer.ts';
 import { AppError } from '../../core/errors.ts';
@@ -13,6 +14,7 @@ const IMPORTERS: Record<ImportKind, readonly Actor['role'][]> = {
   projects: ['system', 'admin', 'cluster_officer', 'province_officer'],
   disbursements: ['system', 'admin', 'cluster_officer', 'province_officer', 'agency_reporter'],
   plans: ['system', 'admin', 'cluster_officer', 'province_officer'],
+  progress: ['system', 'admin', 'cluster_officer', 'province_officer', 'agency_reporter'],
   results: ['system', 'admin', 'cluster_officer', 'province_officer'],
 };
 
@@ -20,7 +22,7 @@ function assertMayImport(actor: Actor, kind: ImportKind): void {
   if (!IMPORTERS[kind].includes(actor.role)) throw new AppError('forbidden', `${describeActor(actor)} may not import ${kind}`);
 }
 
-export const IMPORT_KINDS = ['projects', 'disbursements', 'plans', 'results'] as const;
+export const IMPORT_KINDS = ['projects', 'disbursements', 'plans', 'progress', 'results'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Imports one file of the given kind: the one path for the CLI, the API and the web UI. */
@@ -33,6 +35,8 @@ export function importFile(ctx: Ctx, kind: ImportKind, fileName: string, data: B
       return runImport(ctx, disbursementImport, fileName, data, opts);
     case 'plans':
       return runImport(ctx, planImport, fileName, data, opts);
+    case 'progress':
+      return runImport(ctx, progressReportImport, fileName, data, opts);
     case 'results':
       return runImport(ctx, resultImport, fileName, data, opts);
   }

@@ -143,8 +143,33 @@ export async function listPlans(q: Queryable, actor: Actor, code: string): Promi
 
 /** Records the actual start and end of a milestone. */
 export async function setMilestoneActual(ctx: Ctx, code: string, key: string, input: MilestoneActualInput): Promise<Plan['milestones'][number]> {
-  return ctx.db.transaction(async (tx) => {
-    const p = await lockProjectFor(tx, ctx.actor, code, 'plan');
+  return ctx.db.transaction((tx) => setMilestoneActualIn(tx, ctx.actor, code, key, input));
+}
+
+/** The actual dates recorded of a project's milestone, if it exists. */
+export async function milestoneActuals(
+  q: Queryable,
+  code: string,
+  key: string,
+): Promise<{ actualStart: string | null; actualEnd: string | null } | null> {
+  const [m] = await q.query<{ actual_start: string | null; actual_end: string | null }>(
+    'SELECT m.actual_start, m.actual_end FROM project_milestones m JOIN projects p ON p.id = m.project_id WHERE p.code = $1 AND m.key = $2',
+    [code, key],
+  );
+  return m ? { actualStart: m.actual_start, actualEnd: m.actual_end } : null;
+}
+
+/** setMilestoneActual inside the caller's transaction (the plan import). */
+export async function setMilestoneActualIn(
+  tx: Queryable,
+  actor: Actor,
+  code: string,
+  key: string,
+  input: MilestoneActualInput,
+  action: 'update' | 'import' = 'update',
+): Promise<Plan['milestones'][number]> {
+  {
+    const p = await lockProjectFor(tx, actor, code, 'plan');
     const [m] = await tx.query<{ id: bigint; actual_start: string | null; actual_end: string | null }>(
       'SELECT id, actual_start, actual_end FROM project_milestones WHERE project_id = $1 AND key = $2',
       [p.id, key],
@@ -155,8 +180,8 @@ export async function setMilestoneActual(ctx: Ctx, code: string, key: string, in
     if (start && end && end < start) throw invalid(`Milestone ${key} cannot end (${end}) before it starts (${start})`, 'actualEnd');
     if (end && !start) throw invalid(`Milestone ${key} cannot end before it has started: give its actual start`, 'actualStart');
     await tx.query('UPDATE project_milestones SET actual_start = $2, actual_end = $3 WHERE id = $1', [m.id, start, end]);
-    await audit(tx, ctx.actor, {
-      action: 'update',
+    await audit(tx, actor, {
+      action,
       entityType: 'milestone',
       entityKey: `${code}/${key}`,
       before: { actualStart: m.actual_start, actualEnd: m.actual_end },
@@ -166,5 +191,5 @@ export async function setMilestoneActual(ctx: Ctx, code: string, key: string, in
     const latest = plans[plans.length - 1];
     const found = latest?.milestones.find((x) => x.key === key);
     return found ?? { key, name: key, plannedStart: '', plannedEnd: '', actualStart: start, actualEnd: end };
-  });
+  }
 }

@@ -170,7 +170,9 @@ describeEachDb('progress reports API', (kind) => {
       expect(r.warnings[1]!.message).toBe('Project PR-01 has no progress report submitted for 2015-10, 2015-12');
       expect(r.warnings[2]!.message).toBe('Project PR-02 has no progress report submitted for 2015-11');
       expect(r.warnings[3]!.message).toBe('Project PR-02 reported 30.00 % physical progress for 2015-12, 20.00 points behind its plan (50.00 %)');
-      expect(r.warnings[3]!.messageTh).toBe('โครงการ PR-02 รายงานผลการดำเนินงานร้อยละ 30.00 ประจำเดือน 2015-12 ต่ำกว่าแผน (ร้อยละ 50.00) 20.00 จุด');
+      expect(r.warnings[1]!.messageTh).toBe('โครงการ PR-01 ยังไม่ส่งรายงานความก้าวหน้าประจำเดือน ตุลาคม 2558, ธันวาคม 2558');
+      expect(r.warnings[2]!.messageTh).toBe('โครงการ PR-02 ยังไม่ส่งรายงานความก้าวหน้าประจำเดือน พฤศจิกายน 2558');
+      expect(r.warnings[3]!.messageTh).toBe('โครงการ PR-02 รายงานผลการดำเนินงานร้อยละ 30.00 ประจำเดือน ธันวาคม 2558 ต่ำกว่าแผน (ร้อยละ 50.00) 20.00 จุด');
       // PR-01's accepted 15 % for November is 5 points behind its 20 %: within the setting.
       expect(r.projects.map((p) => [p.code, p.reportedPhysical])).toEqual([
         ['PR-01', { month: '2015-11', percent: '15.00' }],

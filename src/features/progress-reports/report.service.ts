@@ -38,94 +38,102 @@ const keyOf = (code: string, month: string) => `${code}/${month}`;
 
 /** Saves (as a draft) or submits the report of a month; a returned report may be resubmitted, an accepted one never changes. */
 export async function saveProgressReport(ctx: Ctx, code: string, month: string, input: ProgressReportInput): Promise<MonthlyReport> {
-  return ctx.db.transaction(async (tx) => {
-    const p = await lockProjectFor(tx, ctx.actor, code, 'report progress of');
-    if (p.status === 'cancelled') throw new AppError('project_cancelled', `Project ${code} is cancelled: no progress report can be saved`);
-    const first = fiscalYearStart(p.fiscal_year).slice(0, 7);
-    if (month < first) throw new AppError('validation', `Month ${month} is before fiscal year ${p.fiscal_year} (from ${first})`, { field: 'month' });
-    if (month > todayIso().slice(0, 7))
-      throw new AppError('validation', `Month ${month} has not begun: it cannot be reported yet`, { field: 'month' });
-    const [row] = await reportRows(tx, p.id, month, true);
-    const next = statusAfterSave(row?.status ?? null, input.submit);
-    if (!next.ok)
-      throw new AppError('invalid_transition', `The progress report of project ${code} for ${month} ${next.message}`, { status: row?.status });
-    if (row && input.version !== undefined && input.version !== row.version) {
-      throw new AppError(
-        'conflict',
-        `The progress report of project ${code} for ${month} changed meanwhile (version ${row.version}, not ${input.version}): reload it`,
-        {
-          field: 'version',
-        },
-      );
-    }
-    const by = ctx.actor.username;
-    const values = [Number(input.percent), input.done, input.obstacles, input.solutions, input.helpRequested, next.status];
-    const submitting = next.status === 'submitted';
-    if (!row) {
-      await tx.query(
-        `INSERT INTO progress_reports (project_id, month, percent_hundredths, done, obstacles, solutions, help_requested, status, created_by, updated_by,
+  return ctx.db.transaction((tx) => saveProgressReportIn(tx, ctx.actor, code, month, input));
+}
+
+/** saveProgressReport inside the caller's transaction (the import of progress reports). */
+export async function saveProgressReportIn(
+  tx: Queryable,
+  actor: Actor,
+  code: string,
+  month: string,
+  input: ProgressReportInput,
+): Promise<MonthlyReport> {
+  const p = await lockProjectFor(tx, actor, code, 'report progress of');
+  if (p.status === 'cancelled') throw new AppError('project_cancelled', `Project ${code} is cancelled: no progress report can be saved`);
+  const first = fiscalYearStart(p.fiscal_year).slice(0, 7);
+  if (month < first) throw new AppError('validation', `Month ${month} is before fiscal year ${p.fiscal_year} (from ${first})`, { field: 'month' });
+  if (month > todayIso().slice(0, 7)) throw new AppError('validation', `Month ${month} has not begun: it cannot be reported yet`, { field: 'month' });
+  const [row] = await reportRows(tx, p.id, month, true);
+  const next = statusAfterSave(row?.status ?? null, input.submit);
+  if (!next.ok)
+    throw new AppError('invalid_transition', `The progress report of project ${code} for ${month} ${next.message}`, { status: row?.status });
+  if (row && input.version !== undefined && input.version !== row.version) {
+    throw new AppError(
+      'conflict',
+      `The progress report of project ${code} for ${month} changed meanwhile (version ${row.version}, not ${input.version}): reload it`,
+      {
+        field: 'version',
+      },
+    );
+  }
+  const by = actor.username;
+  const values = [Number(input.percent), input.done, input.obstacles, input.solutions, input.helpRequested, next.status];
+  const submitting = next.status === 'submitted';
+  if (!row) {
+    await tx.query(
+      `INSERT INTO progress_reports (project_id, month, percent_hundredths, done, obstacles, solutions, help_requested, status, created_by, updated_by,
                                        submitted_at, submitted_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, ${submitting ? 'now()' : 'NULL'}, ${submitting ? '$9' : 'NULL'})`,
-        [p.id, month, ...values, by],
-      );
-    } else {
-      await tx.query(
-        `UPDATE progress_reports SET percent_hundredths = $2, done = $3, obstacles = $4, solutions = $5, help_requested = $6, status = $7,
+      [p.id, month, ...values, by],
+    );
+  } else {
+    await tx.query(
+      `UPDATE progress_reports SET percent_hundredths = $2, done = $3, obstacles = $4, solutions = $5, help_requested = $6, status = $7,
                 version = version + 1, updated_at = now(), updated_by = $8
                 ${submitting ? ', submitted_at = now(), submitted_by = $8' : ''}
           WHERE id = $1`,
-        [row.id, ...values, by],
-      );
-    }
-    const [after] = await reportRows(tx, p.id, month);
-    const files = (await filesOfReports(tx, [after!.id])).get(after!.id);
-    const out = toReport(code, after!, files);
-    await audit(tx, ctx.actor, {
-      action: submitting ? (row?.status === 'returned' ? 'resubmit' : 'submit') : row ? 'update' : 'create',
-      entityType: 'progress_report',
-      entityKey: keyOf(code, month),
-      before: row ? toReport(code, row, files) : null,
-      after: out,
-    });
-    return out;
+      [row.id, ...values, by],
+    );
+  }
+  const [after] = await reportRows(tx, p.id, month);
+  const files = (await filesOfReports(tx, [after!.id])).get(after!.id);
+  const out = toReport(code, after!, files);
+  await audit(tx, actor, {
+    action: submitting ? (row?.status === 'returned' ? 'resubmit' : 'submit') : row ? 'update' : 'create',
+    entityType: 'progress_report',
+    entityKey: keyOf(code, month),
+    before: row ? toReport(code, row, files) : null,
+    after: out,
   });
+  return out;
 }
 
 /** Accepts a submitted report, or returns it with a reason; by an officer who may write the project, not its submitter. */
 export async function reviewProgressReport(ctx: Ctx, code: string, month: string, input: ReviewInput): Promise<MonthlyReport> {
-  return ctx.db.transaction(async (tx) => {
-    const p = await lockProjectFor(tx, ctx.actor, code, 'review progress reports of');
-    const [row] = await reportRows(tx, p.id, month, true);
-    if (!row) throw new AppError('not_found', `The progress report of project ${code} for ${month} not found`);
-    const by = ctx.actor.username;
-    if (row.submitted_by === by) {
-      throw new AppError(
-        'forbidden',
-        `${describeActor(ctx.actor)} may not review the progress report of project ${code} for ${month}: they submitted it`,
-      );
-    }
-    const next = statusAfterReview(row.status, input.decision);
-    if (!next.ok)
-      throw new AppError('invalid_transition', `The progress report of project ${code} for ${month} ${next.message}`, { status: row.status });
-    await tx.query(
-      `UPDATE progress_reports SET status = $2, version = version + 1, reviewed_at = now(), reviewed_by = $3,
+  return ctx.db.transaction((tx) => reviewProgressReportIn(tx, ctx.actor, code, month, input));
+}
+
+/** reviewProgressReport inside the caller's transaction (the demo data). */
+export async function reviewProgressReportIn(tx: Queryable, actor: Actor, code: string, month: string, input: ReviewInput): Promise<MonthlyReport> {
+  const p = await lockProjectFor(tx, actor, code, 'review progress reports of');
+  const [row] = await reportRows(tx, p.id, month, true);
+  if (!row) throw new AppError('not_found', `The progress report of project ${code} for ${month} not found`);
+  const by = actor.username;
+  if (row.submitted_by === by) {
+    throw new AppError('forbidden', `${describeActor(actor)} may not review the progress report of project ${code} for ${month}: they submitted it`);
+  }
+  const next = statusAfterReview(row.status, input.decision);
+  if (!next.ok)
+    throw new AppError('invalid_transition', `The progress report of project ${code} for ${month} ${next.message}`, { status: row.status });
+  await tx.query(
+    `UPDATE progress_reports SET status = $2, version = version + 1, reviewed_at = now(), reviewed_by = $3,
               return_reason = CASE WHEN $2 = 'returned' THEN $4 ELSE return_reason END
         WHERE id = $1`,
-      [row.id, next.status, by, input.reason ?? null],
-    );
-    const [after] = await reportRows(tx, p.id, month);
-    const files = (await filesOfReports(tx, [row.id])).get(row.id);
-    const out = toReport(code, after!, files);
-    await audit(tx, ctx.actor, {
-      action: input.decision,
-      entityType: 'progress_report',
-      entityKey: keyOf(code, month),
-      before: toReport(code, row, files),
-      after: out,
-      reason: input.reason ?? null,
-    });
-    return out;
+    [row.id, next.status, by, input.reason ?? null],
+  );
+  const [after] = await reportRows(tx, p.id, month);
+  const files = (await filesOfReports(tx, [row.id])).get(row.id);
+  const out = toReport(code, after!, files);
+  await audit(tx, actor, {
+    action: input.decision,
+    entityType: 'progress_report',
+    entityKey: keyOf(code, month),
+    before: toReport(code, row, files),
+    after: out,
+    reason: input.reason ?? null,
   });
+  return out;
 }
 
 /** A project's monthly progress reports, oldest month first. */

@@ -36,13 +36,45 @@ describeEachDb('progress on the demo data', (kind) => {
     ]);
   });
 
-  it('warns of approved projects without a commitment and of the missed first-quarter targets', () => {
+  it('warns of approved projects without a commitment, of December reports overdue and of the missed first-quarter targets', () => {
     expect(r.targetInForce).toEqual({ quarter: 1, endDate: '2015-12-31', percent: '30.00', met: false });
+    const overdue = ['03', '06', '10', '12'];
     expect(r.warnings.map((w) => [w.kind, w.project ?? w.category])).toEqual([
-      ...['01', '02', '04', '06', '09', '10', '11', '12', '13', '14'].map((n) => ['no_commitment', `UN1-2559-${n}`]),
+      ...['01', '02', '03', '04', '06', '09', '10', '11', '12', '13', '14'].flatMap((n) => [
+        ...(n === '03' ? [] : [['no_commitment', `UN1-2559-${n}`]]),
+        ...(overdue.includes(n) ? [['report_overdue', `UN1-2559-${n}`]] : []),
+      ]),
       ['below_target', 'all'],
       ['below_target', 'investment'],
     ]);
+    expect(r.warnings.find((w) => w.kind === 'report_overdue')!.messageTh).toBe('โครงการ UN1-2559-03 ยังไม่ส่งรายงานความก้าวหน้าประจำเดือน ธันวาคม 2558');
+  });
+
+  it('has monthly progress reports: accepted, returned with a reason, awaiting review, a draft; the overdue list of December', async () => {
+    expect(r.settings.reportsDueFrom).toBe('2015-12');
+    const overdue = await s.json<{ count: number; items: { project: string; month: string; reportStatus: string | null }[] }>(
+      '/api/v1/progress-reports/overdue?owner=upper-north-1&fiscalYear=2559&asOf=2016-01-05',
+    );
+    expect(overdue.body.items.map((i) => [i.project, i.month, i.reportStatus])).toEqual([
+      ['UN1-2559-03', '2015-12', 'returned'],
+      ['UN1-2559-06', '2015-12', null],
+      ['UN1-2559-10', '2015-12', 'draft'],
+      ['UN1-2559-12', '2015-12', null],
+    ]);
+    const reports = await s.json<{ month: string; status: string; submittedBy: string; reviewedBy: string | null; returnReason: string | null }[]>(
+      '/api/v1/projects/UN1-2559-03/progress-reports',
+    );
+    expect(reports.body.map((x) => [x.month, x.status, x.submittedBy, x.reviewedBy])).toEqual([
+      ['2015-11', 'accepted', 'reporter', 'officer-un1'],
+      ['2015-12', 'returned', 'reporter', 'officer-un1'],
+    ]);
+    expect(reports.body[1]!.returnReason).toContain('ไม่สอดคล้องกับผลการเบิกจ่าย');
+    const pending = await s.json<{ month: string; status: string }[]>('/api/v1/projects/UN1-2559-02/progress-reports');
+    expect(pending.body.map((x) => [x.month, x.status])).toEqual([['2015-12', 'submitted']]);
+    // Planned: every plan says 10 % at the end of December and 15 % at the end of January: 10 + 5 × 5/31 = 10.81 on 5 Jan.
+    // Reported: the latest accepted report of 10 projects (UN1-2559-03's November 4 %, its December one being returned),
+    // weighted by budget: 1,960,115,600 / 241,420,700 = 8.119… → 8.12.
+    expect(r.physical).toEqual({ planned: '10.81', plannedProjects: 14, reported: '8.12', reportedProjects: 10 });
   });
 
   // Checked independently: plan to 31 Mar 94,869,796.00 - 12,897,045.94 planned by 5 Jan, at 1,421,593.29 disbursed

@@ -1,7 +1,7 @@
 /** Presentations of the progress report: Thai text (Thai digits by default), CSV and XLSX. */
 import ExcelJS from 'exceljs';
 import { parseAmount } from '../../core/money.ts';
-import { thaiAmount, thaiDate, thaiInteger, withDigits, type ThaiStyle } from '../../core/thai.ts';
+import { thaiAmount, thaiDate, thaiInteger, thaiMonth, withDigits, type ThaiStyle } from '../../core/thai.ts';
 import { toCsv, ownerNameTh } from '../reports/report.format.ts';
 import { CATEGORY_LABEL_TH } from '../budget/category.ts';
 import { STATUS_LABEL_TH, type ProjectStatus } from '../projects/project.status.ts';
@@ -15,6 +15,15 @@ function figuresTh(f: Figures, style: ThaiStyle): string {
   return `งบประมาณ ${amount(f.allocated, style)} บาท เบิกจ่าย ${amount(f.disbursed, style)} บาท คิดเป็นร้อยละ ${percent(f.disbursedPercent, style)} ${plan}`;
 }
 
+/** " ความก้าวหน้าทางกายภาพตามแผนร้อยละ ๓๐.๐๐ ผลการดำเนินงานร้อยละ ๒๕.๐๐ (รายงานประจำเดือน ธันวาคม ๒๕๕๘)", or nothing without either. */
+function physicalTh(p: ProgressReport['projects'][number], style: ThaiStyle): string {
+  const parts: string[] = [];
+  if (p.plannedPhysicalPercent !== null) parts.push(`ตามแผนร้อยละ ${percent(p.plannedPhysicalPercent, style)}`);
+  if (p.reportedPhysical !== null)
+    parts.push(`ผลการดำเนินงานร้อยละ ${percent(p.reportedPhysical.percent, style)} (รายงานประจำเดือน ${thaiMonth(p.reportedPhysical.month, style)})`);
+  return parts.length ? ` ความก้าวหน้าทางกายภาพ${parts.join(' ')}` : '';
+}
+
 export function progressText(r: ProgressReport, style: ThaiStyle = { thaiDigits: true }): string {
   const d = (s: string) => withDigits(s, style);
   const lines = [
@@ -22,6 +31,13 @@ export function progressText(r: ProgressReport, style: ThaiStyle = { thaiDigits:
     `${figuresTh(r.totals, style)} จำนวน ${thaiInteger(r.projectCount, style)} โครงการ มีแผนการเบิกจ่าย ${thaiInteger(r.projectsWithPlan, style)} โครงการ`,
     `ก่อหนี้ผูกพัน ${amount(r.totals.committed, style)} บาท เบิกจ่ายตามสัญญา ${amount(r.totals.disbursedAgainstCommitments, style)} บาท คงเหลือที่ยังไม่ก่อหนี้ผูกพัน ${amount(r.totals.uncommitted, style)} บาท`,
   ];
+  const ph = r.physical;
+  lines.push(
+    `ความก้าวหน้าทางกายภาพ (ถัวเฉลี่ยตามงบประมาณโครงการ): ${ph.planned === null ? 'ไม่มีแผน' : `ตามแผนร้อยละ ${percent(ph.planned, style)} (${thaiInteger(ph.plannedProjects, style)} โครงการ)`} ` +
+      (ph.reported === null
+        ? 'ยังไม่มีรายงานที่ตรวจรับแล้ว'
+        : `ผลการดำเนินงานตามรายงานร้อยละ ${percent(ph.reported, style)} (${thaiInteger(ph.reportedProjects, style)} โครงการ)`),
+  );
   for (const c of r.byCategory) lines.push(`${CATEGORY_LABEL_TH[c.category]}: ${figuresTh(c, style)}`);
   if (r.targetInForce) {
     const t = r.targetInForce;
@@ -37,7 +53,7 @@ export function progressText(r: ProgressReport, style: ThaiStyle = { thaiDigits:
   lines.push('รายโครงการ:');
   r.projects.forEach((p, i) => {
     const status = STATUS_LABEL_TH[p.status as ProjectStatus] ?? p.status;
-    lines.push(`${thaiInteger(i + 1, style)}. ${d(p.code)} ${d(p.nameTh)} (${status}) ${figuresTh(p, style)}`);
+    lines.push(`${thaiInteger(i + 1, style)}. ${d(p.code)} ${d(p.nameTh)} (${status}) ${figuresTh(p, style)}${physicalTh(p, style)}`);
   });
   return `${lines.join('\n')}\n`;
 }
@@ -61,6 +77,8 @@ function tableRows(r: ProgressReport): { header: string[]; rows: unknown[][] } {
     'planVersion',
     ...PROJECT_FIELDS,
     'plannedPhysicalPercent',
+    'reportedPhysicalMonth',
+    'reportedPhysicalPercent',
     'forecastDate',
     'forecastPercent',
     'warnings',
@@ -75,6 +93,8 @@ function tableRows(r: ProgressReport): { header: string[]; rows: unknown[][] } {
       p.planVersion,
       ...PROJECT_FIELDS.map((f) => p[f]),
       p.plannedPhysicalPercent,
+      p.reportedPhysical?.month ?? null,
+      p.reportedPhysical?.percent ?? null,
       last?.date ?? null,
       last?.percent ?? null,
       warnings.join(' '),
@@ -86,7 +106,9 @@ function tableRows(r: ProgressReport): { header: string[]; rows: unknown[][] } {
     '',
     null,
     ...PROJECT_FIELDS.map((f) => r.totals[f]),
+    r.physical.planned,
     null,
+    r.physical.reported,
     r.forecasts[0]?.date ?? null,
     r.forecasts[0]?.percent ?? null,
     '',
@@ -109,7 +131,7 @@ export async function progressWorkbook(r: ProgressReport): Promise<Buffer> {
   };
   const { header, rows } = tableRows(r);
   ws.addRow(header).font = { bold: true, name: 'Sarabun' };
-  const numeric = new Set([4, 5, 6, 7, 8, 9, 10, 11, 12, 14]);
+  const numeric = new Set([4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16]);
   for (const row of rows) ws.addRow(row.map((v, i) => (numeric.has(i) && typeof v === 'string' ? Number(v) : v)));
   for (const col of [5, 6, 8, 10, 11, 12]) ws.getColumn(col).numFmt = '#,##0.00';
   ws.getColumn(2).width = 60;

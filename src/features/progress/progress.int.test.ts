@@ -483,10 +483,10 @@ describeEachDb('project progress API', (kind) => {
       const csv = await (await s.api('/api/v1/reports/progress?owner=upper-north-1&fiscalYear=2559&asOf=2016-01-05&format=csv')).text();
       const rows = csv.trim().split('\n');
       expect(rows[0]).toBe(
-        'code,nameTh,status,planVersion,allocated,disbursed,disbursedPercent,planned,plannedPercent,committed,disbursedAgainstCommitments,uncommitted,plannedPhysicalPercent,forecastDate,forecastPercent,warnings',
+        'code,nameTh,status,planVersion,allocated,disbursed,disbursedPercent,planned,plannedPercent,committed,disbursedAgainstCommitments,uncommitted,plannedPhysicalPercent,reportedPhysicalMonth,reportedPhysicalPercent,forecastDate,forecastPercent,warnings',
       );
       expect(rows[1]).toMatch(
-        /^PG-01,โครงการ PG-01,approved,1,1000000\.00,150000\.00,15\.00,450000\.00,45\.00,500000\.00,100000\.00,450000\.00,34\.84,2016-03-31,/,
+        /^PG-01,โครงการ PG-01,approved,1,1000000\.00,150000\.00,15\.00,450000\.00,45\.00,500000\.00,100000\.00,450000\.00,34\.84,,,2016-03-31,/,
       );
       expect(rows).toHaveLength(5);
       const xlsx = await s.api('/api/v1/reports/progress?owner=upper-north-1&fiscalYear=2559&asOf=2016-01-05&format=xlsx');

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db.ts';
+import { commitmentFacts } from '../commitments/commitment.queries.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import type { BudgetLine, Category } from '../budget/category.ts';
 import type { Owner } from '../reference/reference.queries.ts';
@@ -71,13 +72,7 @@ export async function entriesOf(q: Queryable, ids: bigint[]): Promise<Map<bigint
   return m;
 }
 
+/** The commitments of projects as dated amounts (a cancellation releases what was not paid, on its date). */
 export async function commitmentsOf(q: Queryable, ids: bigint[]): Promise<Map<bigint, { date: IsoDate; amount: bigint; category: Category }[]>> {
-  const m = new Map<bigint, { date: IsoDate; amount: bigint; category: Category }[]>();
-  for (const r of await q.query<{ project_id: bigint; commit_date: string; amount: bigint; category: Category }>(
-    'SELECT project_id, commit_date, amount, category FROM commitments WHERE project_id = ANY($1::bigint[]) AND deleted_at IS NULL ORDER BY commit_date, id',
-    [ids.map(String)],
-  )) {
-    m.set(r.project_id, [...(m.get(r.project_id) ?? []), { date: r.commit_date, amount: r.amount, category: r.category }]);
-  }
-  return m;
+  return commitmentFacts(q, ids);
 }

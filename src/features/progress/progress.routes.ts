@@ -70,7 +70,8 @@ export async function progressRoutes(api: Api, deps: RouteDeps): Promise<void> {
     {
       schema: {
         tags: ['progress'],
-        summary: 'Set the cumulative disbursement targets at the end of each quarter (administrators)',
+        summary:
+          "Set the cumulative disbursement targets at the end of each quarter: the cabinet's (owner omitted) by administrators; an owner's own also by its cluster or province officer",
         body: SetTargetsInput,
         response: { 200: Targets },
       },

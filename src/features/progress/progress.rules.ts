@@ -4,7 +4,7 @@
  */
 import { fiscalYearStart, type IsoDate } from '../../core/dates.ts';
 import type { Satang } from '../../core/money.ts';
-import { formatPercent, percentHundredths, type Hundredths } from '../../core/percent.ts';
+import { formatPercent, HUNDRED_PERCENT, percentHundredths, type Hundredths } from '../../core/percent.ts';
 import { thaiDate } from '../../core/thai.ts';
 import { plannedCumulative, type PlanMonth } from '../plans/plan.rules.ts';
 
@@ -198,4 +198,26 @@ export function sumForecasts(projects: readonly Forecast[], allocated: Satang, d
     explanation: `the sum of the projects' forecasts (${parts.join(', ') || 'none'}): ${pctText(percent)} by ${enDate(date)}${against}`,
     explanationTh: `รวมคาดการณ์รายโครงการ (${partsTh.join(' ') || '-'}) คาดว่าจะเบิกจ่ายได้ ร้อยละ ${percent === null ? '-' : formatPercent(percent)} ภายในวันที่ ${thaiDate(date, { thaiDigits: false })}${againstTh}`,
   };
+}
+
+/**
+ * An owner's physical progress: the allocation-weighted average of its projects' percentages
+ * (each project's percent × its allocation, summed, over the sum of those allocations), rounded
+ * half up from the exact ratio. Projects without a percentage (no physical plan, no accepted
+ * report) are left out of both sums; null when none has one or their allocations sum to 0.
+ */
+export function weightedPhysical(items: readonly { allocated: Satang; percent: Hundredths | null }[]): {
+  percent: Hundredths | null;
+  projects: number;
+} {
+  let weighted = 0n;
+  let weights = 0n;
+  let projects = 0;
+  for (const i of items) {
+    if (i.percent === null) continue;
+    weighted += i.allocated * i.percent;
+    weights += i.allocated;
+    projects++;
+  }
+  return { percent: weights > 0n ? percentHundredths(weighted, weights * HUNDRED_PERCENT) : null, projects };
 }

@@ -113,6 +113,17 @@ export const ProgressReport = z.object({
     .nullable()
     .describe('the target (all categories) of the latest quarter ended on or before asOf'),
   forecasts: z.array(ForecastOut).describe('at the end of the current quarter and of the fiscal year'),
+  physical: z
+    .object({
+      planned: z.string().nullable().describe("planned physical progress as of asOf (the plans in force), weighted by the projects' allocations"),
+      plannedProjects: z.number().int().describe('projects with a physical plan, those averaged'),
+      reported: z.string().nullable().describe("physical progress of the latest accepted monthly reports, weighted by the projects' allocations"),
+      reportedProjects: z.number().int().describe('projects with an accepted report, those averaged'),
+    })
+    .describe(
+      "The owner's physical progress: the allocation-weighted average of its projects' percentages, sum(percent × allocation) / sum(allocation) " +
+        'over the projects that have one (the others are left out), rounded half up to 2 decimals from the exact ratio; null when none has one',
+    ),
   warnings: z.array(Warning),
   projects: z.array(ProjectProgress),
 });

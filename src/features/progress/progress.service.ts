@@ -8,7 +8,10 @@ import type { Actor } from '../../core/context.ts';
 import { fiscalYearEnd, type IsoDate } from '../../core/dates.ts';
 import { formatAmount, sumSatang, type Satang } from '../../core/money.ts';
 import { formatPercent, percentHundredths, type Hundredths } from '../../core/percent.ts';
-import { thaiDate } from '../../core/thai.ts';
+import { thaiDate, thaiMonth } from '../../core/thai.ts';
+
+/** Thai messages carry Arabic digits; the text format writes them in Thai digits when asked (withDigits). */
+const ARABIC = { thaiDigits: false };
 import { assertCanReadOwner } from '../users/access.ts';
 import { resolveOwner } from '../reference/reference.queries.ts';
 import { CATEGORIES, CATEGORY_LABEL_TH, effectiveLines, type BudgetLine, type Category } from '../budget/category.ts';
@@ -27,6 +30,7 @@ import {
   lastEndedQuarter,
   quarterEnd,
   quarterOf,
+  weightedPhysical,
   type WarningSettings,
 } from './progress.rules.ts';
 import { settingsOutput, targetsFor, warningSettings } from './targets.service.ts';
@@ -138,7 +142,7 @@ function overdueWarning(code: string, months: string[]): Warning {
     project: code,
     category: null,
     message: `Project ${code} has no progress report submitted for ${months.join(', ')}`,
-    messageTh: `โครงการ ${code} ยังไม่ส่งรายงานความก้าวหน้าประจำเดือน ${months.join(', ')}`,
+    messageTh: `โครงการ ${code} ยังไม่ส่งรายงานความก้าวหน้าประจำเดือน ${months.map((m) => thaiMonth(m, ARABIC)).join(', ')}`,
   };
 }
 
@@ -149,7 +153,7 @@ function physicalBehindWarning(code: string, month: string, actual: Hundredths, 
     project: code,
     category: null,
     message: `Project ${code} reported ${formatPercent(actual)} % physical progress for ${month}, ${gap} points behind its plan (${formatPercent(planned)} %)`,
-    messageTh: `โครงการ ${code} รายงานผลการดำเนินงานร้อยละ ${formatPercent(actual)} ประจำเดือน ${month} ต่ำกว่าแผน (ร้อยละ ${formatPercent(planned)}) ${gap} จุด`,
+    messageTh: `โครงการ ${code} รายงานผลการดำเนินงานร้อยละ ${formatPercent(actual)} ประจำเดือน ${thaiMonth(month, ARABIC)} ต่ำกว่าแผน (ร้อยละ ${formatPercent(planned)}) ${gap} จุด`,
   };
 }
 
@@ -174,6 +178,7 @@ export async function progressReport(q: Queryable, actor: Actor, query: Progress
   const dates = forecastDates(fiscalYear, asOf);
   const projectForecasts: Forecast[][] = dates.map(() => []);
   let withPlan = 0;
+  const physicalOf: { allocated: Satang; planned: Hundredths | null; reported: Hundredths | null }[] = [];
   const projects = rows.map((r) => {
     const lines = effectiveLines(r.budget, linesBy.get(r.id) ?? []);
     const entries = entriesBy.get(r.id) ?? [];
@@ -219,6 +224,7 @@ export async function progressReport(q: Queryable, actor: Actor, query: Progress
     if (accepted && plannedAtReport !== null && isPhysicalBehind(accepted.percent, plannedAtReport, settings.behindPlanHundredths)) {
       warnings.push(physicalBehindWarning(r.code, accepted.month, accepted.percent, plannedAtReport));
     }
+    physicalOf.push({ allocated: raw.allocated, planned: physical, reported: accepted?.percent ?? null });
     return {
       code: r.code,
       nameTh: r.name_th,
@@ -275,7 +281,19 @@ export async function progressReport(q: Queryable, actor: Actor, query: Progress
       const targetPercent = targetOf(targets, quarter);
       return forecastOut(sumForecasts(projectForecasts[i]!, totals.allocated, date, targetPercent), targetPercent);
     }),
+    physical: ownerPhysical(physicalOf),
     warnings,
     projects,
+  };
+}
+
+function ownerPhysical(items: { allocated: Satang; planned: Hundredths | null; reported: Hundredths | null }[]): ProgressReport['physical'] {
+  const planned = weightedPhysical(items.map((i) => ({ allocated: i.allocated, percent: i.planned })));
+  const reported = weightedPhysical(items.map((i) => ({ allocated: i.allocated, percent: i.reported })));
+  return {
+    planned: planned.percent === null ? null : formatPercent(planned.percent),
+    plannedProjects: planned.projects,
+    reported: reported.percent === null ? null : formatPercent(reported.percent),
+    reportedProjects: reported.projects,
   };
 }

@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { formatPercent } from '../../core/percent.ts';
 import { audit } from '../audit/audit.service.ts';
-import { assertAdmin } from '../users/access.ts';
+import { assertAdmin, assertCanWriteOwner } from '../users/access.ts';
 import { resolveOwner } from '../reference/reference.queries.ts';
 import { DEFAULT_WARNING_SETTINGS, quarterEnd, type WarningSettings } from './progress.rules.ts';
 import type { ProgressSettingsOutput, SetTargetsInput, Target, Targets } from './progress.schema.ts';
@@ -45,15 +45,22 @@ export async function getTargets(q: Queryable, _actor: Actor, fiscalYear: number
   return { fiscalYear, owner: code, targets: await targetsFor(q, fiscalYear, code) };
 }
 
-/** Sets (replaces) the targets of a fiscal year: the cabinet's, or an owner's own. Administrators only. */
+/**
+ * Sets (replaces) the targets of a fiscal year: the cabinet's (administrators), or an owner's own
+ * (administrators, or the officer of that owner: see assertCanWriteOwner).
+ */
 export async function setTargets(ctx: Ctx, input: SetTargetsInput): Promise<Targets> {
   return ctx.db.transaction((tx) => applyTargets(tx, ctx.actor, input));
 }
 
 /** Sets the targets inside the caller's transaction (the API, the demo). */
 export async function applyTargets(tx: Queryable, actor: Actor, input: SetTargetsInput): Promise<Targets> {
-  assertAdmin(actor, 'set disbursement targets');
-  const ownerKey = input.owner ? (await resolveOwner(tx, input.owner, input.fiscalYear)).code : '';
+  let ownerKey = '';
+  if (input.owner) {
+    const owner = await resolveOwner(tx, input.owner, input.fiscalYear);
+    await assertCanWriteOwner(tx, actor, owner, input.fiscalYear, 'set the disbursement targets of');
+    ownerKey = owner.code;
+  } else assertAdmin(actor, "set the cabinet's disbursement targets");
   const seen = new Set<string>();
   for (const t of input.targets) {
     const k = `${t.quarter}/${t.category}`;
@@ -114,20 +121,27 @@ export async function setWarningSettings(
   ctx: Ctx,
   input: { behindPlanPoints: bigint; noCommitmentDays: number; reportsDueFrom?: string | null },
 ): Promise<ProgressSettingsOutput> {
-  return ctx.db.transaction(async (tx) => {
-    assertAdmin(ctx.actor, 'change the progress warning settings');
-    const current = await warningSettings(tx);
-    const before = settingsOutput(current);
-    const reportsDueFrom = input.reportsDueFrom === undefined ? current.reportsDueFrom : input.reportsDueFrom;
-    await tx.query(
-      `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
-      [
-        SETTINGS_KEY,
-        JSON.stringify({ behindPlanHundredths: Number(input.behindPlanPoints), noCommitmentDays: input.noCommitmentDays, reportsDueFrom }),
-      ],
-    );
-    const after = settingsOutput(await warningSettings(tx));
-    await audit(tx, ctx.actor, { action: 'update', entityType: 'setting', entityKey: SETTINGS_KEY, before, after });
-    return after;
-  });
+  return ctx.db.transaction((tx) => applyWarningSettings(tx, ctx.actor, input));
+}
+
+/** Sets the thresholds of the progress warnings inside the caller's transaction (the API, the demo). */
+export async function applyWarningSettings(
+  tx: Queryable,
+  actor: Actor,
+  input: { behindPlanPoints: bigint; noCommitmentDays: number; reportsDueFrom?: string | null },
+): Promise<ProgressSettingsOutput> {
+  assertAdmin(actor, 'change the progress warning settings');
+  const current = await warningSettings(tx);
+  const before = settingsOutput(current);
+  const reportsDueFrom = input.reportsDueFrom === undefined ? current.reportsDueFrom : input.reportsDueFrom;
+  await tx.query(
+    `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
+    [
+      SETTINGS_KEY,
+      JSON.stringify({ behindPlanHundredths: Number(input.behindPlanPoints), noCommitmentDays: input.noCommitmentDays, reportsDueFrom }),
+    ],
+  );
+  const after = settingsOutput(await warningSettings(tx));
+  await audit(tx, actor, { action: 'update', entityType: 'setting', entityKey: SETTINGS_KEY, before, after });
+  return after;
 }

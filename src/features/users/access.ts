@@ -100,7 +100,7 @@ export async function assertCanWriteProject(
   throw forbidden(actor, what);
 }
 
-/** What is written on an owner (a cluster or a province) rather than on one project: monitoring visits, events, indicators. */
+/** What is written on an owner (a cluster or a province) rather than on one project: monitoring visits, events, indicators, its own disbursement targets. */
 export type OwnerAction =
   | 'plan monitoring visits of'
   | 'record monitoring results of'
@@ -108,7 +108,8 @@ export type OwnerAction =
   | 'edit the indicators of'
   | 'enter indicator results of'
   | 'link projects to the indicators of'
-  | 'request changes to the indicators of';
+  | 'request changes to the indicators of'
+  | 'set the disbursement targets of';
 
 /**
  * Checks a write on an owner's monitoring visits, events or indicators. Officers write within their scope (a

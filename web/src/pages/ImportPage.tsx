@@ -1,11 +1,13 @@
-/** Import projects or disbursements from CSV/XLSX: a dry run first (row errors or "ready"), then the import. */
+/** Import projects, disbursements, spending plans or monthly progress reports from CSV/XLSX: a dry run first (row errors or "ready"), then the import. */
 import { useState } from 'react';
-import { ApiError, uploadImport, type ImportResult, type RowError } from '../api.ts';
+import { ApiError, uploadImport, type ImportKind, type ImportResult, type RowError } from '../api.ts';
 import { useFmt, useT } from '../prefs.tsx';
 import { canImport } from '../permissions.ts';
 import { useMe } from '../session.tsx';
 
-type Kind = 'projects' | 'disbursements';
+type Kind = ImportKind;
+
+const LABEL = { projects: 'importProjects', disbursements: 'importDisbursements', plans: 'importPlans', progress: 'importProgress' } as const;
 
 interface State {
   phase: 'idle' | 'checking' | 'checked' | 'importing' | 'imported' | 'rejected' | 'failed';
@@ -19,7 +21,7 @@ export default function ImportPage() {
   const t = useT();
   const fmt = useFmt();
   const me = useMe();
-  const kinds = (['projects', 'disbursements'] as const).filter((k) => canImport(me, k));
+  const kinds = (['projects', 'disbursements', 'plans', 'progress'] as const).filter((k) => canImport(me, k));
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'projects');
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ phase: 'idle', progress: 0 });
@@ -54,7 +56,7 @@ export default function ImportPage() {
                 setState({ phase: 'idle', progress: 0 });
               }}
             />
-            {t(k === 'projects' ? 'importProjects' : 'importDisbursements')}
+            {t(LABEL[k])}
           </label>
         ))}
       </fieldset>
