@@ -201,6 +201,59 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     expect(await b.page.getByTestId('photo-dialog').count()).toBe(0);
   });
 
+  it('a cluster officer records a meeting over several venues: a wrong attendance is named, then the event page shows it', async () => {
+    await b.page.goto(`${server.url}/events?owner=upper-north-1&fy=2559`);
+    await b.page.locator(tid('event-list')).waitFor();
+    expect(await texts(`${tid('event-list')} tbody td:first-child`)).toEqual([
+      'วันอังคารที่ 15 ธันวาคม 2558',
+      'วันศุกร์ที่ 22 มกราคม 2559 – วันศุกร์ที่ 5 กุมภาพันธ์ 2559',
+    ]);
+    await b.page.getByTestId('new-event').click();
+    const form = b.page.getByRole('form', { name: 'บันทึกกิจกรรม' });
+    await form.getByLabel('ประเภท').selectOption('meeting');
+    await form.getByLabel('ชื่อเรื่อง').fill('ประชุมคณะอนุกรรมการติดตามฯ ทางไกล');
+    await form.getByLabel('วันที่เริ่ม').fill('10/2/2559');
+    await form.getByLabel('วันที่เริ่ม').press('Enter');
+    await form.getByLabel('เวลาเริ่ม').fill('09:30');
+    await form.getByLabel('สถานที่ (หนึ่งบรรทัดต่อหนึ่งแห่ง)').fill('ศาลากลางจังหวัดเชียงใหม่\nศาลากลางจังหวัดลำพูน');
+    await form.getByLabel('เชียงใหม่').check();
+    await form.getByLabel('ลำพูน').check();
+    const chair = form.locator('fieldset', { hasText: 'ประธาน' });
+    await chair.getByLabel('ตำแหน่ง').fill('ผู้ว่าราชการจังหวัดเชียงใหม่');
+    await form.getByRole('button', { name: 'เพิ่มวิทยากร' }).click();
+    await form.getByTestId('speaker-0').getByLabel('ชื่อ').fill('นางสาวตัวอย่าง ใจดี');
+    await form.getByTestId('speaker-0').getByLabel('ตำแหน่ง').fill('หัวหน้ากลุ่มงานติดตามฯ');
+    await form.getByRole('button', { name: 'เพิ่มกลุ่ม' }).click();
+    await form.getByTestId('group-0').getByLabel('กลุ่ม').fill('เจ้าหน้าที่การเงิน');
+    await form.getByTestId('group-0').getByLabel('จำนวนที่เข้าร่วม').fill('12');
+    await form.getByLabel('จำนวนผู้เข้าร่วมทั้งหมด').fill('10');
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(
+      b.page,
+      tid('error-attendance'),
+      "attendance: the invited groups' attendance adds up to 12, more than the event's attendance 10",
+    );
+    expect(b.page.url()).toBe(`${server.url}/events?owner=upper-north-1&fy=2559`);
+    await form.getByLabel('จำนวนผู้เข้าร่วมทั้งหมด').fill('40');
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await b.page.waitForURL(/\/events\/\d+$/);
+    await expectText(b.page, tid('event-kind'), 'การประชุม');
+    await expectText(b.page, tid('event-dates'), 'วันพุธที่ 10 กุมภาพันธ์ 2559 เวลา 09:30 น.');
+    expect(await texts(`${tid('event-venues')} li`)).toEqual(['ศาลากลางจังหวัดเชียงใหม่', 'ศาลากลางจังหวัดลำพูน']);
+    await expectText(b.page, tid('event-provinces'), 'เชียงใหม่, ลำพูน');
+    await expectText(b.page, tid('event-chair'), 'ผู้ว่าราชการจังหวัดเชียงใหม่');
+    expect(await texts(`${tid('event-speakers')} li`)).toEqual(['นางสาวตัวอย่าง ใจดี หัวหน้ากลุ่มงานติดตามฯ']);
+    expect(await texts(`${tid('event-groups')} li`)).toEqual(['เจ้าหน้าที่การเงิน (12 คน)']);
+    await expectText(b.page, tid('event-attendance'), '40 คน');
+    // On the calendar of February 2559, beside the training.
+    await b.page.goto(`${server.url}/calendar?owner=upper-north-1&month=2016-02`);
+    await b.page.locator('[data-testid^="cal-event-"]').nth(1).waitFor();
+    expect(await bars('event')).toEqual([
+      ['2016-01-31', '2016-02-05', 'อบรมการใช้งานระบบ PADME และ USD ประจำปีงบประมาณ พ.ศ. 2559'],
+      ['2016-02-10', '2016-02-10', '09:30 ประชุมคณะอนุกรรมการติดตามฯ ทางไกล'],
+    ]);
+  });
+
   it('the event page shows the seminar with its chair, speakers and invited groups; the menu in English', async () => {
     await b.page.goto(`${server.url}/calendar?owner=upper-north-1&month=2015-12`);
     await b.page.locator('[data-testid^="cal-event-"]').first().click();

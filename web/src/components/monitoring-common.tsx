@@ -77,10 +77,10 @@ export function ProvinceChecklist({
   const provinces = useOwnerProvinces(owner, fy);
   const id = useId();
   return (
-    <fieldset className="field" aria-labelledby={id} data-testid="province-checklist">
+    <fieldset className="group" aria-labelledby={id} data-testid="province-checklist">
       <legend id={id}>{label}</legend>
       {provinces.map((p) => (
-        <label key={p.code} className="radio">
+        <label key={p.code} className="check">
           <input
             type="checkbox"
             name="provinces"
@@ -109,4 +109,33 @@ export function ownerRef(owner: string): { kind: 'cluster' | 'province'; code: s
 export function today(): { iso: string; fy: number } {
   const iso = todayIso();
   return { iso, fy: fiscalYearOf(iso) };
+}
+
+/** A labelled select (label above, as .field lays out TextField). */
+export function SelectField({
+  label,
+  name,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange(v: string): void;
+  options: { value: string; label: string }[];
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }

@@ -12,7 +12,7 @@ import { BeDatePicker } from '../components/BeDatePicker.tsx';
 import { FiscalYearSelect } from '../components/FiscalYearSelect.tsx';
 import { OwnerSelect } from '../components/OwnerSelect.tsx';
 import { TextField } from '../components/TextField.tsx';
-import { DateRange, ownerRef, ProvinceChecklist, useOwnerView } from '../components/monitoring-common.tsx';
+import { DateRange, ownerRef, ProvinceChecklist, SelectField, useOwnerView } from '../components/monitoring-common.tsx';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../formErrors.ts';
 import { useMT } from '../monitoring-i18n.ts';
 import { useOwnerRights } from '../permissions.ts';
@@ -40,19 +40,13 @@ export default function EventListPage() {
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
         <OwnerSelect value={owner} date={fiscalYearEnd(fy)} onChange={(o) => go({ owner: o })} />
         <FiscalYearSelect value={fy} onChange={(v) => v && go({ fy: v })} />
-        <div className="field">
-          <label>
-            {mt('kind')}
-            <select name="kind" value={kind ?? ''} onChange={(e) => go({ kind: e.target.value })}>
-              <option value="">–</option>
-              {EVENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {mt(`kind_${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <SelectField
+          label={mt('kind')}
+          name="kind"
+          value={kind ?? ''}
+          onChange={(k) => go({ kind: k })}
+          options={[{ value: '', label: '–' }, ...EVENT_KINDS.map((k) => ({ value: k, label: mt(`kind_${k}`) }))]}
+        />
       </form>
       {list.error && <p className="error">{list.error.message}</p>}
       {list.data && list.data.length === 0 && <p data-testid="no-events">{mt('noEvents')}</p>}
@@ -206,7 +200,7 @@ export function EventForm({
           value={row.position}
           onChange={(v) => set(rows.map((r, j) => (j === i ? { ...r, position: v } : r)))}
         />
-        <button type="button" className="link-button" onClick={() => set(rows.filter((_, j) => j !== i))}>
+        <button type="button" className="secondary" onClick={() => set(rows.filter((_, j) => j !== i))}>
           {mt('remove')}
         </button>
       </div>
@@ -222,18 +216,13 @@ export function EventForm({
       }}
     >
       <h2>{event ? event.title : mt('newEvent')}</h2>
-      <div className="field">
-        <label>
-          {mt('kind')}
-          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {EVENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {mt(`kind_${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <SelectField
+        label={mt('kind')}
+        name="kind"
+        value={kind}
+        onChange={(k) => setKind(k as Kind)}
+        options={EVENT_KINDS.map((k) => ({ value: k, label: mt(`kind_${k}`) }))}
+      />
       <TextField label={mt('title')} name="title" value={title} onChange={setTitle} error={errors.title} />
       <TextField label={mt('organizer')} name="organizer" value={organizer} onChange={setOrganizer} error={errors.organizer} />
       <div className="form-row">
@@ -243,7 +232,7 @@ export function EventForm({
       </div>
       <TextField label={`${mt('venues')} (${mt('venuesHint')})`} name="venues" value={venues} onChange={setVenues} error={errors.venues} multiline />
       <ProvinceChecklist owner={owner} fy={provinceFy} value={provinces} onChange={setProvinces} label={mt('provinces')} error={errors.provinces} />
-      <fieldset className="field">
+      <fieldset className="group">
         <legend>{mt('chair')}</legend>
         <div className="form-row">
           <TextField label={mt('personName')} name="chair-name" value={chair.name} onChange={(v) => setChair({ ...chair, name: v })} />
@@ -256,7 +245,7 @@ export function EventForm({
         </div>
         {errors.chair && <div className="field-error">{errors.chair}</div>}
       </fieldset>
-      <fieldset className="field">
+      <fieldset className="group">
         <legend>{mt('speakers')}</legend>
         {people(speakers, setSpeakers, 'speaker')}
         <button type="button" className="secondary" onClick={() => setSpeakers([...speakers, { name: '', position: '' }])}>
@@ -264,7 +253,7 @@ export function EventForm({
         </button>
         {errors.speakers && <div className="field-error">{errors.speakers}</div>}
       </fieldset>
-      <fieldset className="field">
+      <fieldset className="group">
         <legend>{mt('invitedGroups')}</legend>
         {groups.map((g, i) => (
           <div className="form-row" key={i} data-testid={`group-${i}`}>
@@ -281,7 +270,7 @@ export function EventForm({
               value={g.attended}
               onChange={(v) => setGroups(groups.map((r, j) => (j === i ? { ...r, attended: v } : r)))}
             />
-            <button type="button" className="link-button" onClick={() => setGroups(groups.filter((_, j) => j !== i))}>
+            <button type="button" className="secondary" onClick={() => setGroups(groups.filter((_, j) => j !== i))}>
               {mt('remove')}
             </button>
           </div>

@@ -128,10 +128,10 @@ function PlanVisitForm({ owner, fy, onCancel, onSaved }: { owner: string; fy: nu
         <BeDatePicker label={mt('endDate')} name="endDate" value={endDate} onChange={setEndDate} error={errors.endDate} />
       </div>
       <ProvinceChecklist owner={owner} fy={fy} value={provinces} onChange={setProvinces} label={mt('provinces')} error={errors.provinces} />
-      <fieldset className="field">
+      <fieldset className="group">
         <legend>{mt('projectsToVisit')}</legend>
         {candidates.data?.items.map((p) => (
-          <label key={p.code} className="radio">
+          <label key={p.code} className="check">
             <input
               type="checkbox"
               name="projects"

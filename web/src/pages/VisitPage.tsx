@@ -13,7 +13,7 @@ import { RECOMMENDATION_STATUSES, type RecommendationStatus } from '../../../src
 import { api, query } from '../api.ts';
 import { BeDatePicker } from '../components/BeDatePicker.tsx';
 import { TextField } from '../components/TextField.tsx';
-import { DateRange, dateWithWeekday } from '../components/monitoring-common.tsx';
+import { DateRange, dateWithWeekday, SelectField } from '../components/monitoring-common.tsx';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../formErrors.ts';
 import type { Format } from '../format.ts';
 import { useMT, type MonitoringTranslate } from '../monitoring-i18n.ts';
@@ -314,7 +314,7 @@ function RecommendationItem({ r, canRecord, onChange }: { r: Recommendation; can
         </ul>
       )}
       {canRecord && r.status !== 'closed' && !adding && (
-        <button type="button" className="link-button" onClick={() => setAdding(true)} data-testid="add-follow-up">
+        <button type="button" className="secondary" onClick={() => setAdding(true)} data-testid="add-follow-up">
           {mt('addFollowUp')}
         </button>
       )}
@@ -361,18 +361,13 @@ function FollowUpForm({ r, onDone }: { r: Recommendation; onDone(changed: boolea
     >
       <BeDatePicker label={mt('followUpDate')} name="date" value={date} onChange={setDate} error={errors.date} />
       <TextField label={mt('followUpNote')} name="note" value={note} onChange={setNote} error={errors.note} multiline />
-      <div className="field">
-        <label>
-          {mt('statusAfter')}
-          <select name="status" value={status} onChange={(e) => setStatus(e.target.value as RecommendationStatus)}>
-            {allowed.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(mt, s)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <SelectField
+        label={mt('statusAfter')}
+        name="status"
+        value={status}
+        onChange={(v) => setStatus(v as RecommendationStatus)}
+        options={allowed.map((s) => ({ value: s, label: statusLabel(mt, s) }))}
+      />
       {errors.form && (
         <p className="error" role="alert">
           {errors.form}
