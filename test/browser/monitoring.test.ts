@@ -166,6 +166,52 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await b.page.getByTestId('plan-visit').waitFor();
   });
 
+  it('a cluster officer plans a visit, records what it found and adds a recommendation', async () => {
+    await b.page.getByTestId('plan-visit').click();
+    const form = b.page.getByRole('form', { name: 'วางแผนการลงพื้นที่ติดตาม' });
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(b.page, tid('error-committee'), 'the committee is required, e.g. อ.ก.บ.ก. ด้านติดตามฯ');
+    await form.getByLabel('คณะกรรมการ').fill('อ.ก.บ.ก. ด้านติดตามฯ');
+    await form.getByLabel('วันที่เริ่ม').fill('15/2/2559');
+    await form.getByLabel('วันที่เริ่ม').press('Enter');
+    await form.getByLabel('วันที่สิ้นสุด').fill('19/2/2559');
+    await form.getByLabel('วันที่สิ้นสุด').press('Enter');
+    await form.getByLabel('ลำปาง', { exact: true }).check();
+    await form.getByLabel(/^UN1-2559-02 /).check();
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await b.page.waitForURL(/\/visits\/\d+$/);
+    await expectText(b.page, tid('visit-title'), 'อ.ก.บ.ก. ด้านติดตามฯ');
+    await expectText(b.page, tid('visit-dates'), 'วันจันทร์ที่ 15 กุมภาพันธ์ 2559 – วันศุกร์ที่ 19 กุมภาพันธ์ 2559');
+    await expectText(b.page, tid('visit-provinces'), 'ลำปาง');
+    await expectText(b.page, tid('visit-count'), 'ลงพื้นที่แล้ว 0 จาก 1 โครงการ');
+    const project = b.page.getByTestId('project-UN1-2559-02');
+    await expectText(b.page, `${tid('project-UN1-2559-02')} ${tid('visited-on')}`, 'ยังไม่ได้ลงพื้นที่');
+    expect(await project.getByTestId('add-recommendation').count()).toBe(0);
+    await project.getByTestId('record-result').click();
+    const result = project.getByRole('form', { name: 'บันทึกผลการลงพื้นที่' });
+    await result.getByLabel('วันที่ลงพื้นที่').fill('17/2/2559');
+    await result.getByLabel('วันที่ลงพื้นที่').press('Enter');
+    await result.getByLabel('ข้อค้นพบ (หนึ่งบรรทัดต่อหนึ่งข้อ)').fill('ครุภัณฑ์ส่งมอบครบ\nยังไม่ได้จัดทำทะเบียนครุภัณฑ์');
+    await result.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(b.page, `${tid('project-UN1-2559-02')} ${tid('visited-on')}`, 'วันที่ลงพื้นที่ วันพุธที่ 17 กุมภาพันธ์ 2559');
+    expect(await texts(`${tid('project-UN1-2559-02')} ${tid('findings')} li`)).toEqual(['ครุภัณฑ์ส่งมอบครบ', 'ยังไม่ได้จัดทำทะเบียนครุภัณฑ์']);
+    await expectText(b.page, tid('visit-count'), 'ลงพื้นที่แล้ว 1 จาก 1 โครงการ');
+    await project.getByTestId('add-recommendation').click();
+    const rec = project.getByRole('form', { name: 'เพิ่มข้อเสนอแนะ' });
+    await rec.getByLabel('ข้อเสนอแนะ').fill('จัดทำทะเบียนครุภัณฑ์ให้แล้วเสร็จ');
+    await rec.getByLabel('ผู้รับผิดชอบ').fill('สำนักงานจังหวัดลำปาง');
+    await rec.getByLabel('กำหนดแล้วเสร็จ').fill('10/2/2559');
+    await rec.getByLabel('กำหนดแล้วเสร็จ').press('Enter');
+    await rec.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(b.page, `${tid('project-UN1-2559-02')} [role="alert"]`, 'dueDate: 2016-02-10 is before the visit of 2016-02-17');
+    await rec.getByLabel('กำหนดแล้วเสร็จ').fill('31/3/2559');
+    await rec.getByLabel('กำหนดแล้วเสร็จ').press('Enter');
+    await rec.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(b.page, `${tid('project-UN1-2559-02')} ${tid('rec-text')}`, 'จัดทำทะเบียนครุภัณฑ์ให้แล้วเสร็จ');
+    await expectText(b.page, `${tid('project-UN1-2559-02')} ${tid('rec-due')}`, '31 มีนาคม 2559');
+    await expectText(b.page, `${tid('project-UN1-2559-02')} ${tid('rec-status')}`, 'ยังไม่ดำเนินการ');
+  });
+
   it('a cluster officer uploads a photo and sees its thumbnail, its GPS position and time, on the map', async () => {
     await b.page.goto(`${server.url}/visits/${visitId}`);
     const project = b.page.getByTestId('project-UN1-2559-01');
