@@ -155,8 +155,8 @@ function DashboardView({ view, go }: { view: View; go(v: Partial<View>): void })
           </Suspense>
         </div>
         <aside className="dash-side">
-          {d && <WarningsPanel owner={view.owner} fiscalYear={view.fy} asOf={view.asOf} />}
           {d && <OverdueRecommendationsPanel owner={view.owner} asOf={view.asOf} />}
+          {d && <WarningsPanel owner={view.owner} fiscalYear={view.fy} asOf={view.asOf} />}
           {ranking.data && (
             <section className="panel">
               <h2>{t('map')}</h2>
