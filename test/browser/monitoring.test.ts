@@ -291,6 +291,14 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     expect(await texts(`${tid('event-speakers')} li`)).toEqual(['นางสาวตัวอย่าง ใจดี หัวหน้ากลุ่มงานติดตามฯ']);
     expect(await texts(`${tid('event-groups')} li`)).toEqual(['เจ้าหน้าที่การเงิน (12 คน)']);
     await expectText(b.page, tid('event-attendance'), '40 คน');
+    // Changed with the version read.
+    await b.page.getByTestId('edit-event').click();
+    const edit = b.page.getByRole('form', { name: 'บันทึกกิจกรรม' });
+    expect(await edit.getByLabel('สถานที่ (หนึ่งบรรทัดต่อหนึ่งแห่ง)').inputValue()).toBe('ศาลากลางจังหวัดเชียงใหม่\nศาลากลางจังหวัดลำพูน');
+    await edit.getByLabel('จำนวนผู้เข้าร่วมทั้งหมด').fill('45');
+    await edit.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(b.page, tid('event-attendance'), '45 คน');
+    expect(await b.page.getByRole('form', { name: 'บันทึกกิจกรรม' }).count()).toBe(0);
     // On the calendar of February 2559, beside the training.
     await b.page.goto(`${server.url}/calendar?owner=upper-north-1&month=2016-02`);
     await b.page.locator('[data-testid^="cal-event-"]').nth(1).waitFor();
@@ -318,6 +326,9 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expectText(b.page, tid('event-kind'), 'Seminar');
     await expectText(b.page, tid('event-dates'), 'Tuesday 15 December 2558 BE');
     expect(await texts('.app-header nav a')).toEqual(expect.arrayContaining(['Visits', 'Events', 'Calendar']));
+    await b.page.goto(`${server.url}/visits/${visitId}`);
+    await expectText(b.page, tid('visit-dates'), 'Thursday 14 January 2559 BE – Tuesday 26 January 2559 BE');
+    await expectText(b.page, `${tid('project-UN1-2559-01')} ${tid('rec-status')}`, 'Closed (closed on 10 March 2559 BE)');
     await b.page.getByRole('button', { name: 'ภาษาไทย' }).click();
   });
 });
