@@ -43,10 +43,10 @@ export function periodsOf(fiscalYear: number): string[] {
   return ['annual', 'Q1', 'Q2', 'Q3', 'Q4', ...months];
 }
 
-/** A warning in the reader's language: "ไม่มีโครงการสนับสนุน: กระเทียม (KPI-2)". */
+/** A warning in the reader's language: "ไม่มีโครงการสนับสนุน: กระเทียม (KPI-2)" (codes keep their digits, as project codes do). */
 export function warningText(w: Warning, t: Translate, fmt: Format, lang: Lang): string {
   if (lang !== 'th') return fmt.digits(w.message);
-  const what = fmt.digits(w.componentNameTh ? `${w.componentNameTh} (${w.indicator})` : w.indicator);
+  const what = w.componentNameTh ? `${fmt.digits(w.componentNameTh)} (${w.indicator})` : w.indicator;
   const period = w.period ? periodText(w.period, t, fmt) : '';
   if (w.kind === 'unsupported') return t('indWarnUnsupported', { what });
   if (w.kind === 'behind') return t('indWarnBehind', { what, period });

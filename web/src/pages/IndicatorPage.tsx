@@ -63,7 +63,7 @@ function IndicatorView({ d, asOf, reload, setAsOf }: { d: IndicatorDetail; asOf:
         <Link href={`/indicators${query({ owner: d.owner, fy: d.fiscalYear, asOf })}`}>{t('navIndicators')}</Link>
       </p>
       <h1 data-testid="indicator-title">
-        {fmt.digits(d.code)} {fmt.digits(d.nameTh)}
+        {d.code} {fmt.digits(d.nameTh)}
       </h1>
       <p className="subtitle">
         <span data-testid="version-in-force">{t('indVersionInForce', { v: fmt.int(d.version), date: fmt.date(d.effectiveFrom) })}</span>
@@ -163,7 +163,7 @@ function IndicatorView({ d, asOf, reload, setAsOf }: { d: IndicatorDetail; asOf:
             </thead>
             <tbody>
               {d.results.map((r) => (
-                <tr key={`${r.component ?? ''}-${r.period}`} data-testid={`result-${r.component ?? 'indicator'}-${r.period}`}>
+                <tr key={`${r.component ?? ''}-${r.period}`} data-testid={`result-row-${r.component ?? 'indicator'}-${r.period}`}>
                   <td>{periodText(r.period, t, fmt)}</td>
                   <td>{compName(r.component)}</td>
                   <td className="num">
@@ -212,7 +212,7 @@ function IndicatorView({ d, asOf, reload, setAsOf }: { d: IndicatorDetail; asOf:
                     .map((x) => `${x.component ? `${compName(x.component)} ` : ''}${periodText(x.period, t, fmt)} ${decText(x.value, fmt)}`)
                     .join(', ')}
                 </td>
-                <td>{v.changeRequest ? fmt.digits(v.changeRequest) : '–'}</td>
+                <td>{v.changeRequest ? `#${v.changeRequest}` : '–'}</td>
               </tr>
             ))}
           </tbody>
@@ -419,7 +419,7 @@ function LinksSection({ d, writer, onDone }: { d: IndicatorDetail; writer: boole
             {d.links.map((l) => (
               <tr key={`${l.project}-${l.component ?? ''}`}>
                 <td>
-                  <Link href={`/projects/${encodeURIComponent(l.project)}`}>{fmt.digits(l.project)}</Link> {fmt.digits(l.projectNameTh)}
+                  <Link href={`/projects/${encodeURIComponent(l.project)}`}>{l.project}</Link> {fmt.digits(l.projectNameTh)}
                 </td>
                 <td>{compName(l.component)}</td>
                 <td className="num">{fmt.percent(l.share)}</td>

@@ -139,7 +139,7 @@ function IndicatorsView({ view, go }: { view: View; go(v: Partial<View>): void }
               {r.indicators.map((l) => (
                 <tr key={l.id} data-testid={`indicator-${l.code}`}>
                   <td className="code">
-                    <Link href={`/indicators/${l.id}${query({ asOf: view.asOf })}`}>{fmt.digits(l.code)}</Link>
+                    <Link href={`/indicators/${l.id}${query({ asOf: view.asOf })}`}>{l.code}</Link>
                   </td>
                   <td data-testid="name">
                     {fmt.digits(l.nameTh)}
