@@ -157,6 +157,55 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expectText(b.page, `${tid('indicator-warnings')} h2`, 'การแจ้งเตือนตัวชี้วัด (3)');
   });
 
+  it('the officer creates an indicator of Chiang Mai with the form: the shared schema and the server refuse bad input, then it is a draft', async () => {
+    await b.page.goto(`${server.url}/import`);
+    await b.page.getByRole('radio', { name: 'ผลการดำเนินงานตามตัวชี้วัด' }).check();
+    await b.page.goto(`${server.url}/indicators?owner=50&fy=2559&asOf=2016-01-05`);
+    await expectText(b.page, tid('agreement-status'), 'ยังไม่มีตัวชี้วัด');
+    await b.page.getByRole('button', { name: 'เพิ่มตัวชี้วัด' }).click();
+    const form = b.page.locator(tid('indicator-form'));
+    const field = (label: string) => form.getByLabel(label, { exact: true });
+    await field('รหัส').fill('CM-1');
+    await field('หน่วยนับ').fill('ล้านคน');
+    await field('น้ำหนัก (ร้อยละ)').fill('100');
+    await field('ทั้งปี').fill('10');
+    for (const [i, v] of ['12', '11', '10', '9', '8'].entries()) await field(`ระดับ ${i + 1}`).fill(v);
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(b.page, tid('error-nameTh'), 'a name is required');
+    await field('ตัวชี้วัด').fill('จำนวนนักท่องเที่ยวของจังหวัดเชียงใหม่');
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await expectText(
+      b.page,
+      tid('error-scale'),
+      'The scoring scale: the value of level 2 must be greater than that of level 1 (higher is better: yes)',
+    );
+    for (const [i, v] of ['8', '9', '10', '11', '12'].entries()) await field(`ระดับ ${i + 1}`).fill(v);
+    await form.getByRole('button', { name: 'บันทึก' }).click();
+    await b.page.locator(tid('indicator-CM-1')).waitFor();
+    expect(await b.page.locator(tid('indicator-form')).count()).toBe(0);
+    expect((await cells(tid('indicator-CM-1'))).slice(0, 7)).toEqual([
+      'CM-1',
+      'จำนวนนักท่องเที่ยวของจังหวัดเชียงใหม่',
+      'ล้านคน',
+      'ยิ่งมากยิ่งดี',
+      '100',
+      '10',
+      '–',
+    ]);
+    await expectText(b.page, tid('agreement-status'), 'ร่าง');
+  });
+
+  it('an administrator proposes the agreement of Chiang Mai: its indicators are no longer edited but through change requests', async () => {
+    await signInAs(b, server, 'admin', '/indicators?owner=50&fy=2559&asOf=2016-01-05');
+    await b.page.locator(tid('indicator-CM-1')).waitFor();
+    expect(await b.page.getByRole('button', { name: 'แก้ไข' }).count()).toBe(1);
+    await b.page.getByRole('button', { name: 'เสนอคำรับรอง' }).click();
+    await expectText(b.page, tid('agreement-status'), 'เสนอแล้ว');
+    expect(await texts(`${tid('agreement-history')} li`)).toEqual(['ร่าง · 1 ตุลาคม 2558 · officer-un1', 'เสนอแล้ว · 5 มกราคม 2559 · admin']);
+    expect(await b.page.getByRole('button', { name: 'แก้ไข' }).count()).toBe(0);
+    expect(await b.page.getByRole('button', { name: 'ลงนามคำรับรอง' }).count()).toBe(1);
+  });
+
   it("an administrator approves the cluster's change request on the agricultural indicator: version 2 is in force from the decision", async () => {
     await signInAs(b, server, 'admin', `/indicators/${ids['KPI-2']}?asOf=2016-01-05`);
     await expectText(b.page, tid('version-in-force'), 'ฉบับที่ 1 มีผลตั้งแต่ 1 ตุลาคม 2558');
@@ -191,5 +240,22 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expectText(b.page, `${tid('indicator-KPI-2')} ${tid('name')}`, 'มูลค่าผลผลิตลำไย (ลำไย)');
     await expectText(b.page, `${tid('indicator-KPI-2')} ${tid('annual-target')}`, '9,500');
     expect(await texts(`${tid('indicator-warnings')} li`)).toEqual(['ผลการดำเนินงานล่าสุดไม่ถึงเป้าหมาย (ไตรมาสที่ 1): KPI-1']);
+  });
+
+  it('links a project to air quality with the share of its budget', async () => {
+    await b.page.goto(`${server.url}/indicators/${ids['KPI-3']}?asOf=2016-01-05`);
+    await b.page.getByRole('button', { name: 'แก้ไขโครงการที่สนับสนุน' }).click();
+    await b.page.getByRole('button', { name: 'เพิ่มโครงการ' }).click();
+    const editor = b.page.locator(tid('links-editor'));
+    await editor.locator('input[name="link-project-3"]').fill('UN1-2559-13');
+    await editor.locator('input[name="link-share-3"]').fill('25.5');
+    await editor.getByRole('button', { name: 'บันทึก' }).click();
+    await expect.poll(() => b.page.locator(`${tid('links')} tbody tr`).count()).toBe(4);
+    expect(await texts(`${tid('links')} tbody tr:last-child td`)).toEqual([
+      'UN1-2559-13 โครงการพัฒนาระบบโลจิสติกส์สินค้าเกษตร',
+      'ทั้งตัวชี้วัด',
+      '25.50',
+      '3,060,000.00',
+    ]);
   });
 });
