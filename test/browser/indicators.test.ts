@@ -258,4 +258,31 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
       '3,060,000.00',
     ]);
   });
+
+  it('the officer requests a change of the tourism target with a supporting file; an administrator rejects it, in English', async () => {
+    await signInAs(b, server, 'officer-un1', `/indicators/${ids['KPI-1']}?asOf=2016-01-05`);
+    const form = b.page.locator(tid('request-form'));
+    await form.getByLabel('ค่าเป้าหมายทั้งปีใหม่ (ล้านบาท)').fill('88000');
+    await form.getByRole('button', { name: 'ส่งคำขอ' }).click();
+    await expectText(b.page, tid('request-error'), 'reason: a reason is required');
+    await form.getByLabel('เหตุผล').fill('นักท่องเที่ยวลดลงจากปัญหาหมอกควัน');
+    await form.locator('input[type=file]').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: EVIDENCE });
+    await form.getByRole('button', { name: 'ส่งคำขอ' }).click();
+    const row = b.page.locator(`${tid('change-requests')} tbody tr`).first();
+    await expectText(b.page, `${tid('change-requests')} ${tid('decision')}`, 'รอพิจารณา');
+    await expect
+      .poll(async () => (await row.locator('td').allTextContents()).map((x) => x.trim()))
+      .toEqual(['5 มกราคม 2559', 'officer-un1', 'ค่าเป้าหมาย: ทั้งปี 88,000', 'นักท่องเที่ยวลดลงจากปัญหาหมอกควัน', 'letter.pdf', 'รอพิจารณา']);
+    // one open request at a time: no form for another
+    expect(await b.page.locator(tid('request-form')).count()).toBe(0);
+
+    await signInAs(b, server, 'admin', `/indicators/${ids['KPI-1']}?asOf=2016-01-05`);
+    await b.page.getByRole('button', { name: 'English' }).click();
+    await expectText(b.page, tid('version-in-force'), 'Version 1 in force from 1 October 2558 BE');
+    await b.page.getByRole('button', { name: 'Reject' }).click();
+    await expectText(b.page, `${tid('change-requests')} ${tid('decision')}`, 'Rejected by admin on 5 January 2559 BE');
+    await expectText(b.page, tid('version-in-force'), 'Version 1 in force from 1 October 2558 BE');
+    expect(await texts('header nav a')).toContain('Indicators');
+    await b.page.getByRole('button', { name: 'ภาษาไทย' }).click();
+  });
 });
