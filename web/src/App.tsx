@@ -7,7 +7,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { usePrefs, useT } from './prefs.tsx';
 import { useSession } from './session.tsx';
-import { canCreateProjects, canImport, canReadReports, canReviewReports, isAdmin } from './permissions.ts';
+import { canCreateProjects, canImport, canReadIndicators, canReadReports, canReviewReports, isAdmin } from './permissions.ts';
 import { UserBadge } from './components/UserBadge.tsx';
 import SignInPage from './pages/SignInPage.tsx';
 
@@ -21,6 +21,8 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
+const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage.tsx'));
+const IndicatorPage = lazy(() => import('./pages/IndicatorPage.tsx'));
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [location] = useLocation();
@@ -126,6 +128,7 @@ export function App() {
       {reports && <NavLink href="/">{t('navDashboard')}</NavLink>}
       <NavLink href="/projects">{t('navProjects')}</NavLink>
       {canCreateProjects(me) && <NavLink href="/projects/new">{t('navNewProject')}</NavLink>}
+      {canReadIndicators(me) && <NavLink href="/indicators">{t('navIndicators')}</NavLink>}
       {canImport(me, 'disbursements') && <NavLink href="/import">{t('navImport')}</NavLink>}
       {canReviewReports(me) && <NavLink href="/review">{t('navReview')}</NavLink>}
       {isAdmin(me) && <NavLink href="/admin/users">{t('navUsers')}</NavLink>}
@@ -140,6 +143,8 @@ export function App() {
         <Route path="/projects" component={ProjectListPage} />
         <Route path="/projects/new">{canCreateProjects(me) ? <NewProjectPage /> : <NotAllowed />}</Route>
         <Route path="/projects/:code">{(params) => <ProjectPage code={decodeURIComponent(params.code)} />}</Route>
+        <Route path="/indicators">{canReadIndicators(me) ? <IndicatorsPage /> : <NotAllowed />}</Route>
+        <Route path="/indicators/:id">{(params) => (canReadIndicators(me) ? <IndicatorPage id={params.id} /> : <NotAllowed />)}</Route>
         <Route path="/review">{canReviewReports(me) ? <ReviewPage /> : <NotAllowed />}</Route>
         <Route path="/import">{canImport(me, 'disbursements') ? <ImportPage /> : <NotAllowed />}</Route>
         <Route path="/admin/users">{isAdmin(me) ? <UsersPage /> : <NotAllowed />}</Route>
