@@ -7,7 +7,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { usePrefs, useT } from './prefs.tsx';
 import { useSession } from './session.tsx';
-import { canCreateProjects, canImport, canReadMonitoring, canReadReports, canReviewReports, isAdmin } from './permissions.ts';
+import { canCreateProjects, canImport, canReadIndicators, canReadMonitoring, canReadReports, canReviewReports, isAdmin } from './permissions.ts';
 import { useMT } from './monitoring-i18n.ts';
 import { UserBadge } from './components/UserBadge.tsx';
 import SignInPage from './pages/SignInPage.tsx';
@@ -22,6 +22,8 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
+const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage.tsx'));
+const IndicatorPage = lazy(() => import('./pages/IndicatorPage.tsx'));
 const VisitListPage = lazy(() => import('./pages/VisitListPage.tsx'));
 const VisitPage = lazy(() => import('./pages/VisitPage.tsx'));
 const EventListPage = lazy(() => import('./pages/EventListPage.tsx'));
@@ -134,6 +136,7 @@ export function App() {
       {reports && <NavLink href="/">{t('navDashboard')}</NavLink>}
       <NavLink href="/projects">{t('navProjects')}</NavLink>
       {canCreateProjects(me) && <NavLink href="/projects/new">{t('navNewProject')}</NavLink>}
+      {canReadIndicators(me) && <NavLink href="/indicators">{t('navIndicators')}</NavLink>}
       {canImport(me, 'disbursements') && <NavLink href="/import">{t('navImport')}</NavLink>}
       {canReviewReports(me) && <NavLink href="/review">{t('navReview')}</NavLink>}
       {monitoring && <NavLink href="/visits">{mt('navVisits')}</NavLink>}
@@ -151,6 +154,8 @@ export function App() {
         <Route path="/projects" component={ProjectListPage} />
         <Route path="/projects/new">{canCreateProjects(me) ? <NewProjectPage /> : <NotAllowed />}</Route>
         <Route path="/projects/:code">{(params) => <ProjectPage code={decodeURIComponent(params.code)} />}</Route>
+        <Route path="/indicators">{canReadIndicators(me) ? <IndicatorsPage /> : <NotAllowed />}</Route>
+        <Route path="/indicators/:id">{(params) => (canReadIndicators(me) ? <IndicatorPage id={params.id} /> : <NotAllowed />)}</Route>
         <Route path="/review">{canReviewReports(me) ? <ReviewPage /> : <NotAllowed />}</Route>
         <Route path="/visits">{monitoring ? <VisitListPage /> : <NotAllowed />}</Route>
         <Route path="/visits/:id">{(params) => (monitoring ? <VisitPage id={params.id} /> : <NotAllowed />)}</Route>

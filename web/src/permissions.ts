@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { fiscalYearEnd } from '../../src/core/dates.ts';
 import type { ImportKind, Me, Project } from './api.ts';
-import { loadReference } from './reference.ts';
+import { loadReference, type Reference } from './reference.ts';
 
 export type Role = Me['role'];
 
@@ -141,3 +141,23 @@ export const canReadMonitoring = (me: Me | null) => !!me && me.role !== 'agency_
 
 /** Whether the user may plan visits or record events of some owner (the forms are offered; the owner is checked on saving). */
 export const canPlanSomewhere = (me: Me | null) => !!me && WRITERS.includes(me.role);
+/**
+ * Whether the user may write an owner's indicators (create and edit drafts, enter results, link
+ * projects, request changes), mirroring assertCanWriteOwner of src/features/users/access.ts: an
+ * administrator; a cluster officer for its cluster and the provinces in it (`ref`: the reference
+ * at the fiscal year's end); a province officer for its province.
+ */
+export function canWriteIndicators(me: Me | null, owner: string, ref: Reference | null): boolean {
+  if (!me) return false;
+  if (me.role === 'admin') return true;
+  if (me.role === 'cluster_officer')
+    return owner === me.scope || !!ref?.clusters.find((c) => c.code === me.scope)?.provinceCodes.includes(owner.replace(/^TH-/, ''));
+  if (me.role === 'province_officer') return owner.replace(/^TH-/, '') === me.scope;
+  return false;
+}
+
+/** Deciding change requests and moving the agreement: administrators (acting for the OPDC). */
+export const canDecideIndicators = (me: Me | null) => me?.role === 'admin';
+
+/** Reading indicators: every role but agency reporters. */
+export const canReadIndicators = (me: Me | null) => !!me && me.role !== 'agency_reporter';
