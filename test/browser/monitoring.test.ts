@@ -122,6 +122,21 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     const hrefs = await b.page.locator(`${tid('overdue-item')} a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.filter((h) => h?.startsWith('/visits/')).map((h) => h!.split('#')[0])).toEqual([`/visits/${visitId}`, `/visits/${visitId}`]);
     expect(hrefs.filter((h) => h?.startsWith('/projects/'))).toEqual(['/projects/UN1-2559-03', '/projects/UN1-2559-01']);
+    // A recommendation's link opens its visit at it.
+    await b.page
+      .locator(`${tid('overdue-item')} a`)
+      .first()
+      .click();
+    await b.page.waitForURL(/\/visits\/\d+#rec-\d+$/);
+    const recId = b.page.url().split('#rec-')[1]!;
+    await expectText(b.page, `${tid(`recommendation-${recId}`)} ${tid('rec-text')}`, 'ติดตั้งระบบน้ำในแปลงสาธิตให้แล้วเสร็จ (ข้อมูลตัวอย่าง)');
+    await expect
+      .poll(() =>
+        b.page
+          .locator(tid(`recommendation-${recId}`))
+          .evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight),
+      )
+      .toBe(true);
     // As of 10 Mar 2559 the first is closed; the second still overdue, by 24 days.
     await b.page.goto(`${server.url}/?owner=upper-north-1&fy=2559&asOf=2016-03-10`);
     await expectText(b.page, `${tid('overdue-recommendations')} h2`, 'ข้อเสนอแนะที่เกินกำหนด (1)');

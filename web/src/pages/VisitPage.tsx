@@ -5,7 +5,7 @@
  * carries, on a map of the visit's provinces). Officers of the owner and the cluster's committee
  * members record results, recommendations, follow-ups and photos.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { FollowUpInput, RecommendationInput, VisitResultInput } from '../../../src/features/monitoring/monitoring.schema.ts';
 import type { Photo, Recommendation, Visit, VisitedProject } from '../../../src/features/monitoring/monitoring.schema.ts';
@@ -59,6 +59,13 @@ export default function VisitPage({ id }: { id: string }) {
         })),
     [photos, numbers, fmt, lang],
   );
+
+  // A link to one recommendation (#rec-ID, from the dashboard's overdue panel) scrolls to it once the visit is shown.
+  const loaded = !!v;
+  useEffect(() => {
+    if (loaded && window.location.hash.startsWith('#rec-'))
+      document.getElementById(window.location.hash.slice(1))?.scrollIntoView({ block: 'center' });
+  }, [loaded]);
 
   if (visit.error) return <p className="error">{visit.error.message}</p>;
   if (!v) return <p className="loading">{mt('visit')}…</p>;
@@ -292,7 +299,7 @@ function RecommendationItem({ r, canRecord, onChange }: { r: Recommendation; can
   const fmt = useFmt();
   const [adding, setAdding] = useState(false);
   return (
-    <li data-testid={`recommendation-${r.id}`}>
+    <li id={`rec-${r.id}`} data-testid={`recommendation-${r.id}`}>
       <div className="rec-text" data-testid="rec-text">
         {fmt.digits(r.text)}
       </div>
