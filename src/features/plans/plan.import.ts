@@ -32,7 +32,7 @@ const MonthText = z.string().transform((s, ctx) => {
 });
 
 const PlanRow = z.object({
-  project_code: z.string({ error: 'project_code is required' }).trim().min(1).max(64),
+  project_code: z.string({ error: 'project_code is required' }).trim().min(1).max(64, 'project_code is longer than 64 characters'),
   month: z.string({ error: 'month is required' }).pipe(MonthText),
   amount: z
     .string({ error: 'amount is required' })
