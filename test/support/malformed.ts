@@ -203,6 +203,16 @@ export const MALFORMED: MalformedCase[] = [
     ],
   },
   {
+    name: 'an XLSX date cell beyond the calendar (a date format on 1e12)',
+    fileName: 'd.xlsx',
+    bytes: () =>
+      xlsx([PAY_HEADER, [P, 1e12, 10, 'DX-1']], (ws) => {
+        ws.getCell('B2').numFmt = 'yyyy-mm-dd';
+      }),
+    message: 'The file was not imported: 1 cell(s) cannot be read. Nothing was changed.',
+    errors: [{ row: 2, field: 'date', message: 'a date cell whose value is not a real date' }],
+  },
+  {
     name: 'an XLSX formula whose result is an error',
     fileName: 'd.xlsx',
     bytes: () => xlsx([PAY_HEADER, [P, '2016-01-04', { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue, 'FE-1']]),
