@@ -10,6 +10,10 @@ import { describeLoad, runLoad } from '../scripts/faults/load.ts';
 import { describeKill, runKillRounds } from '../scripts/faults/kill.ts';
 import { describeRestart, runPgRestart } from '../scripts/faults/pg-restart.ts';
 import { noteSkip } from './support/env.ts';
+import { describeEachDb } from './support/db.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { systemActor } from '../src/core/context.ts';
+import { insertProject } from '../src/features/projects/project.service.ts';
 
 const canRunPostgres = ThrowawayPostgres.findBin() !== null;
 
@@ -41,4 +45,47 @@ describe('fault checks, shortened', () => {
     },
     120_000,
   );
+});
+
+describeEachDb('reports read while disbursements are written', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer(kind);
+    await s.db.transaction((tx) =>
+      insertProject(
+        tx,
+        {
+          code: 'SNAP-01',
+          fiscalYear: 2569,
+          owner: 'upper-north-1',
+          nameTh: 'โครงการทดสอบ',
+          budget: 1_000_000_00n,
+          status: 'approved',
+          statusDate: '2025-10-01',
+        },
+        systemActor('test'),
+      ),
+    );
+  });
+  afterAll(() => s.close());
+
+  // The totals and their split by budget category are read by two queries: without one snapshot a
+  // disbursement committed between them made the report fail its own check (a 500).
+  it('the disbursement report and the dashboard agree with themselves under concurrent writes', async () => {
+    const report = '/api/v1/reports/disbursement?owner=upper-north-1&fiscalYear=2569&asOf=2026-01-31';
+    const dash = '/api/v1/reports/dashboard?owner=upper-north-1&fiscalYear=2569&asOf=2026-01-31';
+    const answers = await Promise.all(
+      Array.from({ length: 90 }, (_, i) =>
+        i % 3 === 0
+          ? s.json('/api/v1/projects/SNAP-01/disbursements', {
+              method: 'POST',
+              body: JSON.stringify({ date: '2026-01-05', amount: '10.00', ref: `SN-${i}` }),
+            })
+          : s.json(i % 3 === 1 ? report : dash),
+      ),
+    );
+    expect(answers.map((a) => a.status).filter((st) => st !== 200 && st !== 201)).toEqual([]);
+    const final = await s.json<{ disbursed: string; byCategory: { disbursed: string }[] }>(report);
+    expect(final.body.disbursed).toBe('300.00');
+  });
 });

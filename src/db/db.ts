@@ -52,3 +52,15 @@ export function isConnectionError(e: unknown): boolean {
     e.message,
   );
 }
+
+/**
+ * Runs reads that must agree with each other (a report's totals and their split) on one snapshot
+ * of the database: a read-only REPEATABLE READ transaction, so that a write committed between two
+ * of its queries is seen by neither or both.
+ */
+export function readSnapshot<T>(db: Db, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return fn(tx);
+  });
+}

@@ -20,10 +20,19 @@ const types = {
 };
 
 class ClientQueryable implements Queryable {
+  /** The last query sent on a single connection: the next waits for it (a connection runs one query at a time). */
+  private last: Promise<unknown> = Promise.resolve();
   constructor(private readonly client: pg.PoolClient | pg.Pool) {}
+  /** On one client (a transaction) queries are sent one after the other; the pool runs them side by side. */
+  private run<R>(send: () => Promise<R>): Promise<R> {
+    if (this.client instanceof pg.Pool) return send();
+    const next = this.last.then(send, send);
+    this.last = next.catch(() => {});
+    return next;
+  }
   async query<T extends object>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
     try {
-      const result = await this.client.query({ text: sql, values: toDriverParams(params), types });
+      const result = await this.run(() => this.client.query({ text: sql, values: toDriverParams(params), types }));
       return result.rows as T[];
     } catch (e) {
       throw unavailable(e);
@@ -31,7 +40,7 @@ class ClientQueryable implements Queryable {
   }
   async exec(sql: string): Promise<void> {
     try {
-      await this.client.query(sql);
+      await this.run(() => this.client.query(sql));
     } catch (e) {
       throw unavailable(e);
     }
