@@ -26,7 +26,7 @@ describe('fault checks, shortened', () => {
   afterAll(() => pgServer?.destroy());
 
   it('load on PGlite: 10 clients for 3 s, no errors, every acknowledged write there after a SIGKILL', async () => {
-    const r = await runLoad('pglite', { clients: 10, durationMs: 3000, writeShare: 0.4, projects: 5, seed: 7 }, null);
+    const r = await runLoad('pglite', { clients: 10, durationMs: 3000, writeShare: 0.4, projects: 5, seed: 7, timeoutMs: 60_000 }, null);
     expect(r.ok, describeLoad(r)).toBe(true);
     expect(r.writesAcknowledged).toBeGreaterThan(0);
   }, 120_000);

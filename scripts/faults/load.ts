@@ -26,6 +26,8 @@ export interface LoadOptions {
   writeShare: number;
   projects: number;
   seed: number;
+  /** How long a client waits for an answer before it counts the request as failed. */
+  timeoutMs: number;
 }
 
 export interface LoadResult {
@@ -84,7 +86,12 @@ export async function runLoad(kind: DbKind, opts: LoadOptions, pgServer: Throwaw
             const day = 1 + Math.floor(random() * 28);
             path = `/api/v1/projects/${code}/disbursements`;
             writesSent++;
-            reply = await client.request('POST', path, { date: `2026-01-${String(day).padStart(2, '0')}`, amount: baht(amount), ref });
+            reply = await client.request(
+              'POST',
+              path,
+              { date: `2026-01-${String(day).padStart(2, '0')}`, amount: baht(amount), ref },
+              opts.timeoutMs,
+            );
             if (reply.status === 201 || reply.status === 200) acknowledged.set(ref, amount);
           } else {
             // Reads: a project's ledger 35 %, the disbursement report 25 %, the ranking 25 %, the dashboard 15 %.
@@ -98,7 +105,7 @@ export async function runLoad(kind: DbKind, opts: LoadOptions, pgServer: Throwaw
                     ? `/api/v1/reports/ranking?fiscalYear=${FISCAL_YEAR}&asOf=2026-01-31`
                     : `/api/v1/reports/dashboard?owner=upper-north-1&fiscalYear=${FISCAL_YEAR}&asOf=2026-01-31`;
             reads++;
-            reply = await client.request('GET', path);
+            reply = await client.request('GET', path, undefined, opts.timeoutMs);
           }
           requests++;
           latencies.push(reply.ms);

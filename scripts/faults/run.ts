@@ -4,7 +4,7 @@
  * Prints a PASS/FAIL line per check and exits non-zero when any fails.
  *
  *   npm run check:faults -- [--only load,kill,restart] [--db pglite,postgres]
- *                           [--clients 100] [--duration 60] [--rounds 20] [--rows 5000]
+ *                           [--clients 100] [--duration 60] [--timeout 120] [--rounds 20] [--rows 5000]
  *                           [--restart-clients 20] [--restarts 2] [--down 5] [--seed 1] [--json FILE]
  */
 import fs from 'node:fs';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '100' },
     duration: { type: 'string', default: '60' },
     'write-share': { type: 'string', default: '0.4' },
+    timeout: { type: 'string', default: '120' },
     rounds: { type: 'string', default: '20' },
     rows: { type: 'string', default: '5000' },
     'restart-clients': { type: 'string', default: '20' },
@@ -93,7 +94,14 @@ async function main() {
         say(`[faults] load [${kind}]: ${values.clients} clients for ${values.duration} s …`);
         const r = await runLoad(
           kind,
-          { clients: num('clients'), durationMs: num('duration') * 1000, writeShare: num('write-share'), projects: 20, seed: seedNo },
+          {
+            clients: num('clients'),
+            durationMs: num('duration') * 1000,
+            writeShare: num('write-share'),
+            projects: 20,
+            seed: seedNo,
+            timeoutMs: num('timeout') * 1000,
+          },
           pgServer,
         );
         record(`load [${kind}]`, r.ok, describeLoad(r), r);
