@@ -1,13 +1,11 @@
 /**
- * A shortened run of the fault checks (scripts/faults, `npm run check:faults` for the full ones):
- * 10 clients for 3 s against a real `padme serve`, 2 kill -9 rounds during an import, and one
- * restart of a throwaway PostgreSQL server under load, which PADME must answer with clean 503s
- * and survive.
+ * The quick part of the fault checks (scripts/faults; `npm run check:faults` runs them all): one
+ * restart of a throwaway PostgreSQL server under load, which PADME must answer with clean 503s and
+ * survive; and reports read under concurrent writes. The load and kill -9 checks stay out of
+ * `npm test`: even shortened (10 clients for 3 s, 2 kill rounds) they took 50 s here, over its budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ThrowawayPostgres } from '../scripts/faults/common.ts';
-import { describeLoad, runLoad } from '../scripts/faults/load.ts';
-import { describeKill, runKillRounds } from '../scripts/faults/kill.ts';
 import { describeRestart, runPgRestart } from '../scripts/faults/pg-restart.ts';
 import { noteSkip } from './support/env.ts';
 import { describeEachDb } from './support/db.ts';
@@ -24,17 +22,6 @@ describe('fault checks, shortened', () => {
     else noteSkip('fault checks, shortened', 'PostgreSQL variants skipped: no PostgreSQL server binaries (apt-get install postgresql)');
   }, 60_000);
   afterAll(() => pgServer?.destroy());
-
-  it('load on PGlite: 10 clients for 3 s, no errors, every acknowledged write there after a SIGKILL', async () => {
-    const r = await runLoad('pglite', { clients: 10, durationMs: 3000, writeShare: 0.4, projects: 5, seed: 7, timeoutMs: 60_000 }, null);
-    expect(r.ok, describeLoad(r)).toBe(true);
-    expect(r.writesAcknowledged).toBeGreaterThan(0);
-  }, 120_000);
-
-  it('kill -9 during an import on PGlite, 2 rounds: reopens, whole file or none', async () => {
-    const r = await runKillRounds('pglite', { rounds: 2, rows: 200, projects: 5, seed: 7 }, null);
-    expect(r.ok, describeKill(r)).toBe(true);
-  }, 180_000);
 
   it.runIf(canRunPostgres)(
     'PostgreSQL restarted under load: clean 503s while down, successes after, PADME still running',
