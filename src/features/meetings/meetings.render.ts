@@ -18,6 +18,9 @@ import type { MeetingReport } from './meetings.schema.ts';
 const require = createRequire(import.meta.url);
 export const SARABUN_REGULAR = require.resolve('@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf');
 export const SARABUN_BOLD = require.resolve('@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf');
+/** Sarabun has no "❖" (U+2756): the topic mark is printed in Noto Sans Symbols 2. */
+export const SYMBOLS = require.resolve('@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf');
+const TOPIC_MARK = '❖ ';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -136,6 +139,7 @@ export async function reportPdf(r: MeetingReport): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margins, info: { Title: r.title, Creator: 'PADME' } });
   doc.registerFont('regular', SARABUN_REGULAR);
   doc.registerFont('bold', SARABUN_BOLD);
+  doc.registerFont('symbols', SYMBOLS);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -145,21 +149,30 @@ export async function reportPdf(r: MeetingReport): Promise<Buffer> {
   const size = 16;
   const lineHeight = size * 1.45;
   const width = doc.page.width - margins.left - margins.right;
+  // The mark's font has another ascender: its top is moved so that both share the baseline (pdftotext then keeps them on one line).
+  const ascender = (font: string) => (doc.font(font) as unknown as { _font: { ascender: number } })._font.ascender;
+  const markShift = ((ascender('bold') - ascender('symbols')) / 1000) * size;
   let y = margins.top;
   for (const p of paragraphs(r)) {
+    // A topic: "❖" in the symbols font, then its text in bold Sarabun beside it.
+    const mark = p.kind === 'topic' && p.text.startsWith(TOPIC_MARK);
+    const text = mark ? p.text.slice(TOPIC_MARK.length) : p.text;
+    const markWidth = mark ? doc.font('symbols').fontSize(size).widthOfString(TOPIC_MARK) : 0;
     doc.font(p.kind === 'heading' || p.kind === 'topic' ? 'bold' : 'regular').fontSize(size);
-    const indent = p.kind === 'item' ? 1 * PT_PER_CM : 0;
+    const indent = (p.kind === 'item' ? 1 * PT_PER_CM : 0) + markWidth;
     const first = p.kind === 'intro' ? 2.5 * PT_PER_CM : 0;
-    const lines = breakLines(p.text, width - indent - first, (s) => doc.widthOfString(s));
+    const measure = (s: string) => doc.widthOfString(s);
+    const lines = breakLines(text, width - indent - first, measure);
     // Lines after the first of an indented paragraph are as wide as the page allows.
-    const rest =
-      lines.length > 1 && first
-        ? breakLines(p.text.slice(lines[0]!.length).trimStart(), width - indent, (s) => doc.widthOfString(s))
-        : lines.slice(1);
+    const rest = lines.length > 1 && first ? breakLines(text.slice(lines[0]!.length).trimStart(), width - indent, measure) : lines.slice(1);
     for (const [i, line] of [lines[0]!, ...rest].entries()) {
       if (y + lineHeight > doc.page.height - margins.bottom) {
         doc.addPage();
         y = margins.top;
+      }
+      if (mark && i === 0) {
+        doc.font('symbols').text(TOPIC_MARK.trim(), margins.left, y + markShift, { lineBreak: false });
+        doc.font('bold');
       }
       doc.text(line, margins.left + indent + (i === 0 ? first : 0), y, { lineBreak: false });
       y += lineHeight;

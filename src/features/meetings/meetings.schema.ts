@@ -19,29 +19,33 @@ export type ReportFormat = z.infer<typeof ReportFormat>;
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 /** One item of a topic: narrative text, or a block computed as of the meeting's cut-off date. */
-export const AgendaEntry = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: Text(10000).describe('narrative, as it is to be printed (Arabic digits become Thai ones)') }),
-  z.object({ kind: z.literal('approval'), fiscalYear: FiscalYear }).describe('projects approved and those not yet, with their status'),
-  z
-    .object({
-      kind: z.literal('indicators'),
-      fiscalYear: FiscalYear,
-      setBy: z.string().trim().max(200).default('สำนักงาน ก.พ.ร.').describe('who set the indicators'),
-      requestedBy: z.string().trim().max(200).default('OSM').describe('who requested the changes'),
-    })
-    .describe('the performance-agreement indicators and their open change requests'),
-  z
-    .object({
-      kind: z.literal('monitoring'),
-      from: IsoDateString,
-      to: IsoDateString,
-      include: z.enum(['visits', 'trainings', 'both']).default('both'),
-    })
-    .describe('monitoring visits and/or trainings overlapping from–to'),
-  z.object({ kind: z.literal('previousYear'), fiscalYear: FiscalYear }).describe('completed of all, disbursed and its percent, rank among peers'),
-  z.object({ kind: z.literal('disbursement'), fiscalYear: FiscalYear }).describe('disbursed and remaining as of the cut-off'),
-  z.object({ kind: z.literal('eventsHeld'), from: IsoDateString, to: IsoDateString }).describe('seminars, workshops and meetings held from–to'),
-]);
+const agendaEntry = <Y extends z.ZodType<number>>(FiscalYear: Y) =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('text'), text: Text(10000).describe('narrative, as it is to be printed (Arabic digits become Thai ones)') }),
+    z.object({ kind: z.literal('approval'), fiscalYear: FiscalYear }).describe('projects approved and those not yet, with their status'),
+    z
+      .object({
+        kind: z.literal('indicators'),
+        fiscalYear: FiscalYear,
+        setBy: z.string().trim().max(200).default('สำนักงาน ก.พ.ร.').describe('who set the indicators'),
+        requestedBy: z.string().trim().max(200).default('OSM').describe('who requested the changes'),
+      })
+      .describe('the performance-agreement indicators and their open change requests'),
+    z
+      .object({
+        kind: z.literal('monitoring'),
+        from: IsoDateString,
+        to: IsoDateString,
+        include: z.enum(['visits', 'trainings', 'both']).default('both'),
+      })
+      .describe('monitoring visits and/or trainings overlapping from–to'),
+    z.object({ kind: z.literal('previousYear'), fiscalYear: FiscalYear }).describe('completed of all, disbursed and its percent, rank among peers'),
+    z.object({ kind: z.literal('disbursement'), fiscalYear: FiscalYear }).describe('disbursed and remaining as of the cut-off'),
+    z.object({ kind: z.literal('eventsHeld'), from: IsoDateString, to: IsoDateString }).describe('seminars, workshops and meetings held from–to'),
+  ]);
+export const AgendaEntry = agendaEntry(FiscalYear);
+/** The same as the API answers it (a plain number for the fiscal year: a response schema has no input preprocessing). */
+export const AgendaEntryOut = agendaEntry(z.number().int());
 export type AgendaEntry = z.infer<typeof AgendaEntry>;
 export type BlockKind = AgendaEntry['kind'];
 
@@ -112,7 +116,7 @@ export const AgendaItem = z.object({
   division: Division,
   position: z.number().int(),
   topic: z.string(),
-  items: z.array(AgendaEntry),
+  items: z.array(AgendaEntryOut),
   version: z.number().int(),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
