@@ -14,30 +14,7 @@ import { startServer, type TestServer } from '../../../test/support/server.ts';
 import { auditCount } from '../../../test/support/roles.ts';
 import { noteSkip, PDFTOTEXT_PATH, SOFFICE_PATH } from '../../../test/support/env.ts';
 import type { Meeting, MeetingReport, Regenerated } from './meetings.schema.ts';
-
-/** The seed document (shared/seed/000_0090340a6c3e03ac.txt), copied byte for byte. */
-const SEED = fs.readFileSync(new URL('../../../test/fixtures/seed-000_0090340a6c3e03ac.txt', import.meta.url), 'utf8');
-
-/**
- * The seed's text with the intended differences applied, each justified:
- * 1. the weekday: the seed prints "วันพุธที่ ๒ มกราคม ๒๕๕๙" but 2 January 2016 was a Saturday; the demo
- *    meeting is on Wednesday 6 January 2016 (the day after the 5 January cut-off) and the weekday is derived;
- * 2. "ร้อยละ ๙๙.๖๐ บาท": a percentage is never followed by the unit baht;
- * 3. "ในพื้นที่ ๔ จังหวัดในกลุ่มจังหวัดภาคเหนือตอนบน" of the training drops the cluster's "๑": PADME names
- *    the cluster in full ("กลุ่มจังหวัดภาคเหนือตอนบน ๑"), as the seed does everywhere else.
- * Layout: the seed's blank lines (4 before, 3 after the intro, none at the end) are one blank line
- * between paragraphs in PADME's text; blank lines are compared as paragraph breaks.
- */
-function seedAsIntended(): string {
-  return SEED.replace('เมื่อวันพุธที่ ๒ มกราคม ๒๕๕๙', 'เมื่อวันพุธที่ ๖ มกราคม ๒๕๕๙')
-    .replace('คิดเป็นร้อยละ ๙๙.๖๐ บาท', 'คิดเป็นร้อยละ ๙๙.๖๐')
-    .replace('ในพื้นที่ ๔ จังหวัดในกลุ่มจังหวัดภาคเหนือตอนบน ระหว่าง', 'ในพื้นที่ ๔ จังหวัดในกลุ่มจังหวัดภาคเหนือตอนบน ๑ ระหว่าง');
-}
-const paragraphsOf = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+import { paragraphsOf, seedAsIntended } from './meetings.seed.ts';
 
 /**
  * What pdftotext is known to mangle in Thai from pdfkit's output, and nothing else is tolerated:

@@ -9,7 +9,7 @@
  * - XLSX (exceljs): the paragraphs, and the tables of the computed blocks.
  */
 import { createRequire } from 'node:module';
-import { AlignmentType, Document, Packer, Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import ExcelJS from 'exceljs';
 import { paragraphs, reportText, type Paragraph as Para } from './meetings.text.ts';
@@ -56,7 +56,8 @@ ${body}
 
 // ---------------------------------------------------------------- DOCX
 
-const cm = (n: number) => convertMillimetersToTwip(n * 10);
+/** Twips of a length in cm, rounded (docx's own converter truncates: A4 would be 11905 wide, not 11906). */
+const cm = (n: number) => Math.round((n * 1440) / 2.54);
 const FONT = { ascii: 'TH Sarabun New', hAnsi: 'TH Sarabun New', cs: 'TH Sarabun New', eastAsia: 'TH Sarabun New' };
 
 export async function reportDocx(r: MeetingReport): Promise<Buffer> {
@@ -77,7 +78,7 @@ export async function reportDocx(r: MeetingReport): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            size: { width: cm(21), height: cm(29.7) },
             margin: { top: cm(2.5), left: cm(3), right: cm(2), bottom: cm(2) },
           },
         },
