@@ -206,6 +206,89 @@ describeEachDb('meetings API', (kind) => {
     expect(await auditCount(s)).toBe(before + 1 + 1 + 1);
   });
 
+  it('the second data set: previous year with its rank among provinces, visits, events held, no indicators', async () => {
+    // FY 2560 of province 58: 4,000.00, completed, 1,000.00 disbursed = 25.00 %; no other province has a FY 2560 budget: 1st of the 76.
+    expect(
+      (
+        await send('POST', '/api/v1/projects', {
+          code: 'MT-60',
+          fiscalYear: 2560,
+          owner: '58',
+          nameTh: 'โครงการทดสอบปีก่อน',
+          budget: '4000.00',
+          status: 'approved',
+          statusDate: '2016-10-03',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await send('POST', '/api/v1/projects/MT-60/disbursements', { date: '2017-03-01', amount: '1000.00', ref: 'MT-60-1' })).status).toBe(201);
+    expect((await send('POST', '/api/v1/projects/MT-60/status', { status: 'completed', date: '2017-09-01', reason: 'เสร็จ' })).status).toBe(200);
+    expect(
+      (
+        await send('POST', '/api/v1/monitoring/visits', {
+          owner: '58',
+          fiscalYear: 2561,
+          committee: 'คณะทำงานติดตามของจังหวัด',
+          startDate: '2018-01-15',
+          endDate: '2018-01-15',
+          provinces: ['58'],
+          projects: ['MT-01'],
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await send('POST', '/api/v1/events', {
+          owner: '58',
+          kind: 'seminar',
+          title: 'สัมมนาทดสอบ',
+          organizer: 'จังหวัดแม่ฮ่องสอน',
+          startDate: '2017-12-20',
+          chair: { name: 'นายทดสอบ ใจดี', position: 'ผู้ว่าราชการจังหวัดแม่ฮ่องสอน' },
+        })
+      ).status,
+    ).toBe(201);
+    const m = await send<Meeting>('POST', '/api/v1/meetings', {
+      owner: '58',
+      no: 2,
+      year: 2561,
+      month: '2017-12',
+      date: '2018-01-12',
+      cutOff: '2018-01-09',
+      organizer: 'สำนักงานจังหวัดแม่ฮ่องสอน',
+    });
+    expect(m.status).toBe(201);
+    const add = (division: string, topic: string, items: unknown[]) =>
+      send('POST', `/api/v1/meetings/${m.body.id}/agenda`, { division, topic, items });
+    expect((await add('strategy', 'ตัวชี้วัด', [{ kind: 'indicators', fiscalYear: 2561 }])).status).toBe(201);
+    expect(
+      (
+        await add('monitoring', 'การติดตาม', [
+          { kind: 'monitoring', from: '2018-01-01', to: '2018-01-31' },
+          { kind: 'previousYear', fiscalYear: 2560 },
+        ])
+      ).status,
+    ).toBe(201);
+    expect((await add('administration', 'กิจกรรม', [{ kind: 'eventsHeld', from: '2017-12-01', to: '2017-12-31' }])).status).toBe(201);
+    const r = await send<MeetingReport>('GET', `/api/v1/meetings/${m.body.id}/report?digits=arabic`);
+    const items = r.body.divisions.flatMap((d) => d.topics.flatMap((t) => t.items));
+    expect(items.map((i) => i.sentences)).toEqual([
+      ['ตัวชี้วัดตามคำรับรองการปฏิบัติราชการของจังหวัดแม่ฮ่องสอน ประจำปีงบประมาณ พ.ศ. 2561 ยังไม่มีตัวชี้วัด'],
+      ['จังหวัดแม่ฮ่องสอน ได้กำหนดลงพื้นที่ติดตามและประเมินผลโครงการจังหวัดแม่ฮ่องสอน โดยคณะทำงานติดตามของจังหวัด ในพื้นที่จังหวัดแม่ฮ่องสอน ในวันที่ 15 มกราคม 2561'],
+      ['มีโครงการที่ดำเนินการแล้วเสร็จ จำนวน 1 โครงการ จากทั้งหมด จำนวน 1 โครงการ มีผลการเบิกจ่าย 1,000.00 บาท คิดเป็นร้อยละ 25.00 ซึ่งอยู่ลำดับที่ 1 จาก 76 จังหวัด'],
+      ['เมื่อวันที่ 20 ธันวาคม 2560 จังหวัดแม่ฮ่องสอน ได้มีการสัมมนาทดสอบ โดยมีนายทดสอบ ใจดี ผู้ว่าราชการจังหวัดแม่ฮ่องสอน เป็นประธาน'],
+    ]);
+    expect(items[2]!.figures).toMatchObject({
+      completed: 1,
+      projectCount: 1,
+      allocated: '4000.00',
+      disbursed: '1000.00',
+      disbursedPercent: '25.00',
+      rank: 1,
+      of: 76,
+    });
+  });
+
   it('a meeting number is unique per owner and year; bad input names the field and changes nothing', async () => {
     const before = await auditCount(s);
     const dup = await send('POST', '/api/v1/meetings', {

@@ -7,7 +7,7 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { fiscalYearOf, type IsoDate } from '../../core/dates.ts';
+import { fiscalYearOf, todayIso, type IsoDate } from '../../core/dates.ts';
 import { withDigits, type ThaiStyle } from '../../core/thai.ts';
 import { audit } from '../audit/audit.service.ts';
 import { assertCanReadOwnerRecords, assertCanWriteOwner } from '../users/access.ts';
@@ -282,7 +282,10 @@ export async function findMeeting(q: Queryable, actor: Actor, ref: MeetingRef): 
   return getMeeting(q, actor, String(row.id));
 }
 
+/** An owner's meetings (of a B.E. year), by year and number; refused as a whole to whom may not read the owner's meetings. */
 export async function listMeetings(q: Queryable, actor: Actor, query: { owner: string; year?: number }): Promise<Meeting[]> {
+  const fy = query.year ?? fiscalYearOf(todayIso());
+  await assertCanReadOwnerRecords(q, actor, await resolveOwner(q, query.owner, fy), fy, 'meetings');
   const rows = await q.query<{ id: bigint }>(
     `SELECT id FROM meetings WHERE owner_code = $1 AND ($2::int IS NULL OR be_year = $2::int) AND deleted_at IS NULL ORDER BY be_year, meeting_no`,
     [query.owner, query.year ?? null],
