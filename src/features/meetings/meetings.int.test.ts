@@ -353,7 +353,8 @@ describeEachDb('meetings API', (kind) => {
 
   it('HTML and XLSX', async () => {
     const html = await (await s.api(`${byNumber}&format=html`)).text();
-    expect(html).toContain("font-family: 'TH Sarabun New', Sarabun");
+    expect(html).toContain("font-family: Sarabun, 'TH Sarabun New'");
+    expect(html).toContain("@font-face { font-family: 'Sarabun'; font-weight: 700; src: url(data:font/ttf;base64,");
     expect(html).toContain('<h2>ฝ่ายบริหารทั่วไป</h2>');
     const res = await s.api(`${byNumber}&format=xlsx`);
     const ExcelJS = (await import('exceljs')).default;

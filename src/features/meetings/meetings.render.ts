@@ -8,6 +8,7 @@
  *   spaces; no zero-width spaces are inserted, which would print as boxes);
  * - XLSX (exceljs): the paragraphs, and the tables of the computed blocks.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
@@ -24,6 +25,16 @@ const TOPIC_MARK = '❖ ';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** The Sarabun faces as @font-face rules with the TTFs inlined, so that the page prints the same anywhere (read once). */
+let fontFaces: string | null = null;
+function sarabunFaces(): string {
+  if (fontFaces) return fontFaces;
+  const face = (file: string, weight: number) =>
+    `@font-face { font-family: 'Sarabun'; font-weight: ${weight}; src: url(data:font/ttf;base64,${fs.readFileSync(file).toString('base64')}) format('truetype'); }`;
+  fontFaces = `${face(SARABUN_REGULAR, 400)}\n${face(SARABUN_BOLD, 700)}`;
+  return fontFaces;
+}
+
 export function reportHtml(r: MeetingReport): string {
   const body = paragraphs(r)
     .map((p) => {
@@ -38,8 +49,9 @@ export function reportHtml(r: MeetingReport): string {
 <meta charset="utf-8">
 <title>${esc(r.title)}</title>
 <style>
+${sarabunFaces()}
 @page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
-body { font-family: 'TH Sarabun New', Sarabun, 'Laksaman', sans-serif; font-size: 16pt; line-height: 1.5; max-width: 16cm; margin: 2.5cm auto; color: #000; }
+body { font-family: Sarabun, 'TH Sarabun New', 'Laksaman', sans-serif; font-size: 16pt; line-height: 1.5; max-width: 16cm; margin: 2.5cm auto; color: #000; }
 h2 { font-size: 16pt; font-weight: bold; margin: 1em 0 0.5em; }
 h3 { font-size: 16pt; font-weight: bold; margin: 0.75em 0 0.25em; }
 p { margin: 0 0 0.5em; }
@@ -113,7 +125,19 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
     if (line.trim()) lines.push(line.trimEnd());
     line = '';
   };
+  // An opening bracket or quote stays with the word after it, closing punctuation with the word before it.
+  const segments: string[] = [];
+  let glue = '';
   for (const { segment } of segmenter.segment(text)) {
+    if (/^[(\[“"‘]$/.test(segment)) glue += segment;
+    else if (/^[)\],.;:”’]$/.test(segment) && segments.length && !glue) segments[segments.length - 1] += segment;
+    else {
+      segments.push(glue + segment);
+      glue = '';
+    }
+  }
+  if (glue) segments.push(glue);
+  for (const segment of segments) {
     if (measure(line + segment) <= width) {
       line += segment;
       continue;

@@ -44,6 +44,9 @@ describe('breakLines (PDF lines at Thai word boundaries)', () => {
     expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
     expect(lines.every((l) => byChars(l) <= 12)).toBe(true);
   });
+  it('brackets and commas stay with their words', () => {
+    expect(breakLines('สำคัญ (ลำไย, กระเทียม)', 9, byChars)).toEqual(['สำคัญ', '(ลำไย,', 'กระเทียม)']);
+  });
   it('a word longer than a line is broken by grapheme (a mark stays with its letter)', () => {
     expect(breakLines('ประชาสัมพันธ์', 4, byChars)).toEqual(['ประช', 'าสัม', 'พัน', 'ธ์']);
   });
