@@ -171,6 +171,8 @@ function whatWasMissing(skips) {
   for (const s of skips) {
     if (/postgres/i.test(s)) missing.add('a PostgreSQL server (apt-get install postgresql, or set PADME_TEST_PG_URL)');
     else if (/browser|chromium/i.test(s)) missing.add('a browser (apt-get install chromium, or set PADME_CHROMIUM)');
+    else if (/soffice|libreoffice/i.test(s)) missing.add('LibreOffice (apt-get install --no-install-recommends libreoffice-writer-nogui)');
+    else if (/pdftotext|poppler/i.test(s)) missing.add('pdftotext (apt-get install poppler-utils)');
     else missing.add(`what this suite needs: ${s}`);
   }
   return [...missing];

@@ -9,6 +9,7 @@ import { ProgressReportQuery } from '../features/progress/progress.schema.ts';
 import { progressReport } from '../features/progress/progress.service.ts';
 import { progressCsv, progressText, progressWorkbook } from '../features/progress/progress.format.ts';
 import { eventsReportCommand } from './events.command.ts';
+import { meetingReportCommand } from './meetings.command.ts';
 import { OwnerYearQuery } from '../features/indicators/indicators.schema.ts';
 import { indicatorReport } from '../features/indicators/indicators.service.ts';
 import { indicatorCsv, indicatorText } from '../features/indicators/indicators.format.ts';
@@ -19,6 +20,7 @@ const digitsOption = () => new Option('--digits <digits>', 'digits of the text f
 export function reportCommand(program: Command): void {
   const report = program.command('report').description('Reports as of a date');
   eventsReportCommand(report);
+  meetingReportCommand(report);
 
   report
     .command('disbursement')

@@ -32,6 +32,7 @@ import { progressReportRoutes } from '../features/progress-reports/report.routes
 import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
 import { eventRoutes } from '../features/events/events.routes.ts';
 import { indicatorRoutes } from '../features/indicators/indicators.routes.ts';
+import { meetingRoutes } from '../features/meetings/meetings.routes.ts';
 import type { SignInPolicy } from '../features/users/auth.service.ts';
 import { registerAuth } from './auth.ts';
 
@@ -164,6 +165,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await monitoringRoutes(api, deps);
       await eventRoutes(api, deps);
       await indicatorRoutes(api, deps);
+      await meetingRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

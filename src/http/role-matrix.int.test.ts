@@ -312,6 +312,93 @@ function monitoringRows(): Record<string, Case[]> {
   };
 }
 
+/** Meetings of the three owners, each prepared as the administrator with one narrative topic; numbered 1.. in B.E. 2559. */
+let meetingNo = 0;
+const meetings = {
+  async create(s: TestServer, owner: string): Promise<{ id: string; no: number; itemId: string }> {
+    const no = (meetingNo++ % 999) + 1;
+    const m = await admin.send<{ id: string }>(s, 'POST', '/api/v1/meetings', {
+      owner,
+      no,
+      year: 2559,
+      month: '2016-01',
+      date: '2016-02-03',
+      startTime: '09:00',
+      cutOff: '2016-01-31',
+      organizer: 'OSM',
+    });
+    const withItem = await admin.send<{ agenda: { id: string }[] }>(s, 'POST', `/api/v1/meetings/${m.id}/agenda`, {
+      division: 'administration',
+      topic: 'เรื่องทดสอบ',
+      items: [{ kind: 'text', text: 'ข้อความทดสอบ' }],
+    });
+    return { id: m.id, no, itemId: withItem.agenda[0]!.id };
+  },
+};
+
+function meetingRows(): Record<string, Case[]> {
+  const read = (o: string) => [`may not read the meetings of ${o}`];
+  const hold = (o: string) => [`may not hold meetings of ${o}`];
+  return {
+    'GET /api/v1/meetings': byOwner(ownerReadRows, read, async (o, { s }) => {
+      await meetings.create(s, o);
+      return { method: 'GET', path: `/api/v1/meetings?owner=${o}&year=2559` };
+    }),
+    'POST /api/v1/meetings': byOwner(planWriteRows, hold, (o) => ({
+      method: 'POST',
+      path: '/api/v1/meetings',
+      body: { owner: o, no: (meetingNo++ % 999) + 1, year: 2559, month: '2016-01', date: '2016-02-03', cutOff: '2016-01-31', organizer: 'OSM' },
+    })),
+    'GET /api/v1/meetings/by-number': byOwner(ownerReadRows, read, async (o, { s }) => ({
+      method: 'GET',
+      path: `/api/v1/meetings/by-number?owner=${o}&no=${(await meetings.create(s, o)).no}&year=2559`,
+    })),
+    'GET /api/v1/meetings/by-number/report': byOwner(ownerReadRows, read, async (o, { s }) => ({
+      method: 'GET',
+      path: `/api/v1/meetings/by-number/report?owner=${o}&no=${(await meetings.create(s, o)).no}&year=2559&format=text`,
+    })),
+    'GET /api/v1/meetings/{id}': byOwner(ownerReadRows, read, async (o, { s }) => ({
+      method: 'GET',
+      path: `/api/v1/meetings/${(await meetings.create(s, o)).id}`,
+    })),
+    'PATCH /api/v1/meetings/{id}': byOwner(planWriteRows, hold, async (o, { s }) => ({
+      method: 'PATCH',
+      path: `/api/v1/meetings/${(await meetings.create(s, o)).id}`,
+      body: { version: 2, startTime: '10:00' },
+    })),
+    'POST /api/v1/meetings/{id}/delete': byOwner(planWriteRows, hold, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/meetings/${(await meetings.create(s, o)).id}/delete`,
+      body: { reason: 'ทดสอบสิทธิ์' },
+    })),
+    'POST /api/v1/meetings/{id}/close': byOwner(planWriteRows, hold, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/meetings/${(await meetings.create(s, o)).id}/close`,
+    })),
+    'POST /api/v1/meetings/{id}/agenda': byOwner(planWriteRows, hold, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/meetings/${(await meetings.create(s, o)).id}/agenda`,
+      body: { division: 'strategy', topic: 'เรื่องเพิ่ม', items: [{ kind: 'text', text: 'ข้อความ' }] },
+    })),
+    'PATCH /api/v1/meetings/{id}/agenda/{itemId}': byOwner(planWriteRows, hold, async (o, { s }) => {
+      const m = await meetings.create(s, o);
+      return { method: 'PATCH', path: `/api/v1/meetings/${m.id}/agenda/${m.itemId}`, body: { version: 1, topic: 'เรื่องแก้ไข' } };
+    }),
+    'POST /api/v1/meetings/{id}/agenda/{itemId}/delete': byOwner(planWriteRows, hold, async (o, { s }) => {
+      const m = await meetings.create(s, o);
+      return { method: 'POST', path: `/api/v1/meetings/${m.id}/agenda/${m.itemId}/delete`, body: { reason: 'ทดสอบสิทธิ์' } };
+    }),
+    'GET /api/v1/meetings/{id}/report': byOwner(ownerReadRows, read, async (o, { s }) => ({
+      method: 'GET',
+      path: `/api/v1/meetings/${(await meetings.create(s, o)).id}/report?format=json`,
+    })),
+    'POST /api/v1/meetings/{id}/regenerate': byOwner(ownerReadRows, read, async (o, { s }) => ({
+      method: 'POST',
+      path: `/api/v1/meetings/${(await meetings.create(s, o)).id}/regenerate`,
+    })),
+  };
+}
+
 /** Indicators: scratch indicators of the three owners (so that the demo's stay as they are), prepared as the administrator. */
 const IND_OWNER: Record<string, [string, number]> = { [UN1]: ['upper-north-1', 2559], [CM]: ['50', 2559], [C01]: ['upper-central-1', 2558] };
 const indicatorBody = (owner: string, fiscalYear: number, code: string) => ({
@@ -982,6 +1069,7 @@ const TABLE: Record<string, Case[]> = {
   ],
 
   ...monitoringRows(),
+  ...meetingRows(),
 };
 
 /** The 422 of a row-level refusal in an import: which row message must appear. */
@@ -1023,7 +1111,7 @@ describeEachDb('role matrix', (kind) => {
       .filter(([p]) => p.startsWith('/api/v1/'))
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
-    expect(ops.length).toBe(99);
+    expect(ops.length).toBe(112);
     expect(Object.keys(TABLE).sort()).toEqual(ops);
   });
 

@@ -17,3 +17,14 @@ export function noteSkip(suite: string, reason: string): void {
   const log = process.env.PADME_SKIP_LOG;
   if (log) fs.appendFileSync(log, `${suite}: ${reason}\n`);
 }
+
+/** A tool on the PATH (pdftotext from poppler-utils, soffice from libreoffice-writer-nogui), or null. */
+function onPath(tool: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    const p = `${dir}/${tool}`;
+    if (dir && fs.existsSync(p)) return p;
+  }
+  return null;
+}
+export const PDFTOTEXT_PATH: string | null = onPath('pdftotext');
+export const SOFFICE_PATH: string | null = onPath('soffice');

@@ -150,6 +150,8 @@ for (const source of dbKinds('backup and restore')) {
           'indicators',
           'ledger_entries',
           'login_throttle',
+          'meeting_agenda_items',
+          'meetings',
           'monitoring_follow_ups',
           'monitoring_photos',
           'monitoring_recommendations',

@@ -110,6 +110,7 @@ export async function loadDemo(db: Db, opts: { users?: boolean } = {}): Promise<
     await loadMonitoringDemo(tx, DEMO_AUTHOR);
     await loadEventsDemo(tx, DEMO_AUTHOR);
     await loadIndicatorDemo(tx, DEMO_AUTHOR);
+    await (await import('../meetings/meetings.demo.ts')).loadMeetingsDemo(tx, DEMO_AUTHOR);
     await loadProgressReports(tx);
     await tx.query(`INSERT INTO settings (key, value) VALUES ('demo', $1::jsonb) ON CONFLICT (key) DO NOTHING`, [
       JSON.stringify({ loadedAt: new Date().toISOString() }),

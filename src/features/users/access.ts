@@ -105,6 +105,7 @@ export type OwnerAction =
   | 'plan monitoring visits of'
   | 'record monitoring results of'
   | 'record events of'
+  | 'hold meetings of'
   | 'edit the indicators of'
   | 'enter indicator results of'
   | 'link projects to the indicators of'
