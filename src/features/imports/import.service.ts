@@ -4,6 +4,7 @@ import { disbursementImport } from '../budget/disbursement.import.ts';
 import { planImport } from '../plans/plan.import.ts';
 import { runImport, type ImportOptions, type ImportResult } from './importer.ts';
 import { AppError } from '../../core/errors.ts';
+import type { TableSource } from './tabular.ts';
 import type { Actor } from '../../core/context.ts';
 import { describeActor } from '../users/access.ts';
 
@@ -22,7 +23,7 @@ export const IMPORT_KINDS = ['projects', 'disbursements', 'plans'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Imports one file of the given kind: the one path for the CLI, the API and the web UI. */
-export function importFile(ctx: Ctx, kind: ImportKind, fileName: string, data: Buffer, opts: ImportOptions = {}): Promise<ImportResult> {
+export function importFile(ctx: Ctx, kind: ImportKind, fileName: string, data: TableSource, opts: ImportOptions = {}): Promise<ImportResult> {
   assertMayImport(ctx.actor, kind);
   switch (kind) {
     case 'projects':

@@ -84,6 +84,12 @@ export function toProject(r: ProjectRow, asOf: IsoDate): Project {
   };
 }
 
+/** The live projects with these codes, by code (as findProjectRow gives each). */
+export async function findProjectRows(q: Queryable, codes: readonly string[], asOf: IsoDate): Promise<Map<string, ProjectRow>> {
+  const rows = await q.query<ProjectRow>(`${selectProjects('$1')} WHERE p.code = ANY($2::text[]) AND p.deleted_at IS NULL`, [asOf, [...codes]]);
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
 /** One project by code; a soft-deleted one only when asked for. */
 export async function findProjectRow(
   q: Queryable,
