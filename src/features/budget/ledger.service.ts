@@ -55,6 +55,9 @@ export async function checkLedgerRules(
       ? new AppError(err.code, `${err.message} (${breach.category} budget)`, { ...(err.details as object), category: breach.category })
       : err;
   }
+  // Without any commitment (none live, no entry paying one) the limit is allocation - disbursed >= 0,
+  // which the ledger rule just checked on every date: nothing more to check.
+  if (!commitments?.length && entries.every((e) => e.commitmentId === null || e.commitmentId === undefined)) return null;
   const facts = entries.map((e) => ({ ...e, againstCommitment: e.commitmentId !== null && e.commitmentId !== undefined }));
   const cb = firstCommitmentBreach(lines, facts, commitments ?? []);
   if (cb) {
