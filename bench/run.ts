@@ -31,7 +31,7 @@ const { values } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'import-rows': { type: 'string', default: '100000,300000,1000000' },
     'http-seconds': { type: 'string', default: '10' },
-    runs: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '21' },
   },
 });
 

@@ -10,22 +10,37 @@ export interface Timing {
   maxMs: number;
 }
 
-/** Runs fn `warmup` times unmeasured, then `runs` times; the median is the figure. */
-export async function time(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = now();
-    await fn();
-    ms.push(now() - t);
+export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * Times several functions in turns (a, b, c, a, b, c, …) so that the load of a shared machine
+ * falls on each alike; every function runs `warmup` times first. fns[i] may be null (skipped).
+ * A function with every > 1 runs only on every n-th turn (a slow baseline).
+ */
+export async function timeInTurns(
+  fns: ({ fn: () => Promise<unknown>; every?: number } | null)[],
+  runs: number,
+  warmup = 1,
+): Promise<(Timing | null)[]> {
+  for (const f of fns) for (let i = 0; i < warmup; i++) await f?.fn();
+  const ms: number[][] = fns.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    for (const [i, f] of fns.entries()) {
+      if (!f || r % (f.every ?? 1) !== 0) continue;
+      const t = now();
+      await f.fn();
+      ms[i]!.push(now() - t);
+    }
   }
+  return ms.map((m, i) => (fns[i] ? summary(m) : null));
+}
+
+function summary(ms: number[]): Timing {
   ms.sort((a, b) => a - b);
   const mid = Math.floor(ms.length / 2);
   const median = ms.length % 2 ? ms[mid]! : (ms[mid - 1]! + ms[mid]!) / 2;
-  return { runs, medianMs: round(median), minMs: round(ms[0]!), maxMs: round(ms[ms.length - 1]!) };
+  return { runs: ms.length, medianMs: round(median), minMs: round(ms[0]!), maxMs: round(ms[ms.length - 1]!) };
 }
-
-export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Resident set size of a process in MiB (from /proc; this process's own elsewhere). */
 export function rssMiB(pid: number = process.pid): number {
