@@ -120,21 +120,28 @@ interface ProjectLedger {
 /** The ledgers of locked projects (three queries, whatever their number). */
 async function loadLedgers(q: Queryable, rows: readonly ProjectRow[]): Promise<Map<bigint, ProjectLedger>> {
   const ids = rows.map((r) => String(r.id));
-  const [lines, commitments, entries] = await Promise.all([
-    q.query<{ project_id: bigint; category: Category; amount: bigint }>(
-      'SELECT project_id, category, amount FROM project_budget_lines WHERE project_id = ANY($1::bigint[])',
-      [ids],
-    ),
-    q.query<{ project_id: bigint; id: bigint; number: string; commit_date: string; amount: bigint; category: Category }>(
-      'SELECT project_id, id, number, commit_date, amount, category FROM commitments WHERE project_id = ANY($1::bigint[]) AND deleted_at IS NULL',
-      [ids],
-    ),
-    q.query<{ project_id: bigint; kind: Kind; entry_date: string; amount: bigint; category: Category; commitment_id: bigint | null; ref: string }>(
-      `SELECT project_id, kind, entry_date, amount, category, commitment_id, ref FROM ledger_entries
+  // One after the other: a transaction is one connection.
+  const lines = await q.query<{ project_id: bigint; category: Category; amount: bigint }>(
+    'SELECT project_id, category, amount FROM project_budget_lines WHERE project_id = ANY($1::bigint[])',
+    [ids],
+  );
+  const commitments = await q.query<{ project_id: bigint; id: bigint; number: string; commit_date: string; amount: bigint; category: Category }>(
+    'SELECT project_id, id, number, commit_date, amount, category FROM commitments WHERE project_id = ANY($1::bigint[]) AND deleted_at IS NULL',
+    [ids],
+  );
+  const entries = await q.query<{
+    project_id: bigint;
+    kind: Kind;
+    entry_date: string;
+    amount: bigint;
+    category: Category;
+    commitment_id: bigint | null;
+    ref: string;
+  }>(
+    `SELECT project_id, kind, entry_date, amount, category, commitment_id, ref FROM ledger_entries
         WHERE project_id = ANY($1::bigint[]) AND deleted_at IS NULL`,
-      [ids],
-    ),
-  ]);
+    [ids],
+  );
   const out = new Map<bigint, ProjectLedger>();
   const ownLines = new Map<bigint, BudgetLine[]>();
   for (const l of lines) ownLines.set(l.project_id, [...(ownLines.get(l.project_id) ?? []), { category: l.category, amount: l.amount }]);
