@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { formatAmount, type Satang } from '../../core/money.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { lockProjectFor, lockProjectsFor, readableProjectRow } from '../projects/project.service.ts';
-import type { ProjectRow } from '../projects/project.queries.ts';
+import type { LedgerProjectRow } from '../projects/project.queries.ts';
 import { audit, auditMany } from '../audit/audit.service.ts';
 import { assertAdmin } from '../users/access.ts';
 import type { AdjustmentInput, DisbursementInput, LedgerEntry, UpdateEntryInput } from './ledger.schema.ts';
@@ -111,14 +111,14 @@ function breachError(projectCode: string, e: NewEntry, b: LedgerBreach, totals: 
 
 /** What the rules of a new entry need of its project: the locked row, its lines, live commitments and live entries. */
 interface ProjectLedger {
-  row: ProjectRow;
+  row: LedgerProjectRow;
   lines: BudgetLine[];
   commitments: { id: bigint; number: string; date: string; amount: bigint; category: Category }[];
   entries: (CategorisedAmount & { commitmentId: bigint | null; ref: string })[];
 }
 
 /** The ledgers of locked projects (three queries, whatever their number). */
-async function loadLedgers(q: Queryable, rows: readonly ProjectRow[]): Promise<Map<bigint, ProjectLedger>> {
+async function loadLedgers(q: Queryable, rows: readonly LedgerProjectRow[]): Promise<Map<bigint, ProjectLedger>> {
   const ids = rows.map((r) => String(r.id));
   // One after the other: a transaction is one connection.
   const lines = await q.query<{ project_id: bigint; category: Category; amount: bigint }>(
@@ -305,7 +305,7 @@ export async function recordEntries(
   const locked = await lockProjectsFor(q, actor, [...new Set(items.map((i) => i.projectCode))], actionOn(kind));
   const ledgers = await loadLedgers(
     q,
-    [...locked.values()].filter((r): r is ProjectRow => !(r instanceof AppError)),
+    [...locked.values()].filter((r): r is LedgerProjectRow => !(r instanceof AppError)),
   );
   const accepted: Accepted[] = [];
   const outcomes: (RecordOutcome | AppError)[] = [];

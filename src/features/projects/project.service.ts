@@ -7,7 +7,16 @@ import { resolveOwner } from '../reference/reference.queries.ts';
 import { audit } from '../audit/audit.service.ts';
 import { assertAdmin, assertCanReadProject, assertCanWriteProject, isAdmin, type ProjectAction, type ProjectTarget } from '../users/access.ts';
 import type { ChangeStatusInput, CreateProjectInput, Project, ProjectListQuery, StatusChange, UpdateProjectInput } from './project.schema.ts';
-import { findProjectRow, findProjectRows, insertStatusChange, queryProjects, statusHistory, toProject, type ProjectRow } from './project.queries.ts';
+import {
+  findLedgerProjectRows,
+  findProjectRow,
+  insertStatusChange,
+  queryProjects,
+  statusHistory,
+  toProject,
+  type LedgerProjectRow,
+  type ProjectRow,
+} from './project.queries.ts';
 import { allowedTransitions, canTransition } from './project.status.ts';
 import { firstBreach } from '../budget/ledger.rules.ts';
 import { budgetLines, liveAmounts, liveCommitments, liveEntries } from '../budget/ledger.queries.ts';
@@ -27,7 +36,7 @@ export async function requireProjectRow(
   return row;
 }
 
-export const targetOf = (r: ProjectRow): ProjectTarget => ({
+export const targetOf = (r: Pick<ProjectRow, 'id' | 'code' | 'fiscal_year' | 'owner_kind' | 'owner_code'>): ProjectTarget => ({
   id: r.id,
   code: r.code,
   fiscalYear: r.fiscal_year,
@@ -57,10 +66,10 @@ export async function lockProjectsFor(
   actor: Actor,
   codes: readonly string[],
   action: ProjectAction,
-): Promise<Map<string, ProjectRow | AppError>> {
+): Promise<Map<string, LedgerProjectRow | AppError>> {
   await q.query('SELECT id FROM projects WHERE code = ANY($1::text[]) ORDER BY id FOR UPDATE', [[...codes]]);
-  const rows = await findProjectRows(q, codes, FAR_FUTURE);
-  const out = new Map<string, ProjectRow | AppError>();
+  const rows = await findLedgerProjectRows(q, codes);
+  const out = new Map<string, LedgerProjectRow | AppError>();
   for (const code of codes) {
     const row = rows.get(code);
     if (!row) {
