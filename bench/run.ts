@@ -72,6 +72,14 @@ const results: Record<string, unknown> = {
   databases: {} as Record<string, unknown>,
 };
 
+const dir = path.join(ROOT, 'bench', 'results');
+const file = path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+/** Written after every benchmark, so that a run stopped part-way keeps what it measured. */
+const save = () => {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(results, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+};
+
 let pgServer: PgServer | null = null;
 try {
   for (const kind of kinds) {
@@ -92,23 +100,29 @@ try {
     };
     (results.databases as Record<string, unknown>)[kind] = entry;
     if (['ranking', 'dashboard', 'project-list'].some(selected)) {
+      save();
       entry.reports = await runReportBenchmarks(ds.db, ds.token, { runs, naiveRuns: Math.max(3, Math.ceil(runs / 3)), only: selected, log });
     }
     if (selected('http')) {
       // The server runs in its own process: PGlite's data dir takes one process at a time.
       await ds.db.close();
+      save();
       entry.http = await runHttpBenchmark(ds.choice, ds.token, { seconds: httpSeconds, log });
+      save();
       ds = { ...ds, db: await openDatabase(ds.choice) };
     }
-    if (selected('import')) entry.import = await runImportBenchmark(ds, { sizes: importRows, log });
+    if (selected('import')) {
+      entry.import = [];
+      for (const n of importRows) {
+        (entry.import as unknown[]).push(...(await runImportBenchmark(ds, { sizes: [n], log })));
+        save();
+      }
+    }
     await ds.db.close();
   }
 } finally {
   pgServer?.stop();
 }
 results.finishedAt = new Date().toISOString();
-const dir = path.join(ROOT, 'bench', 'results');
-fs.mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(file, `${JSON.stringify(results, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+save();
 log(`\nresults: ${path.relative(ROOT, file)}`);
