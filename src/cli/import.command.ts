@@ -25,22 +25,31 @@ export function importCommand(program: Command): void {
       .description(IMPORT_HELP[kind])
       .option('--dry-run', 'check the file and report errors without changing anything')
       .action(async (file: string, opts: { dryRun?: boolean }, cmd: Command) => {
-        const data = fs.readFileSync(file);
+        // Read as a stream: a large CSV never sits whole in memory.
+        fs.closeSync(fs.openSync(file, 'r'));
         const bar = process.stderr.isTTY
           ? new cliProgress.SingleBar({ stream: process.stderr, format: `${kind} [{bar}] {value}/{total} rows` }, cliProgress.Presets.shades_classic)
           : null;
         let started = false;
         try {
           const result = await withDb(cmd, async (db) =>
-            importFile({ db, actor: await cliActor(db, cmd) }, kind, path.basename(file), data, {
-              dryRun: !!opts.dryRun,
-              onProgress: (done, total) => {
-                if (!bar) return;
-                if (!started) bar.start(total, 0);
-                started = true;
-                bar.update(done);
+            importFile(
+              { db, actor: await cliActor(db, cmd) },
+              kind,
+              path.basename(file),
+              { path: file },
+              {
+                dryRun: !!opts.dryRun,
+                onProgress: (done, total) => {
+                  if (!bar) return;
+                  // A CSV is counted as it is read: without a total the bar shows the rows done so far.
+                  if (!started) bar.start(total ?? done, 0);
+                  started = true;
+                  bar.setTotal(total ?? done);
+                  bar.update(done);
+                },
               },
-            }),
+            ),
           );
           bar?.stop();
           const verb = result.dryRun ? 'checked (dry run, nothing changed)' : 'imported';

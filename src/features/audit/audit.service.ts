@@ -27,3 +27,22 @@ export async function audit(q: Queryable, actor: Actor, e: AuditEvent): Promise<
     [actorLabel(actor), e.action, e.entityType, e.entityKey, toJson(e.before), toJson(e.after), e.reason ?? null],
   );
 }
+
+/** Writes many audit records in one statement inside the caller's transaction (the same rows audit would write one by one). */
+export async function auditMany(q: Queryable, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
+  if (!events.length) return;
+  await q.query(
+    `INSERT INTO audit_log (actor, action, entity_type, entity_key, before, after, reason)
+     SELECT $1, u.action, u.entity_type, u.entity_key, u.before::jsonb, u.after::jsonb, u.reason
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(action, entity_type, entity_key, before, after, reason)`,
+    [
+      actorLabel(actor),
+      events.map((e) => e.action),
+      events.map((e) => e.entityType),
+      events.map((e) => e.entityKey),
+      events.map((e) => toJson(e.before)) as string[],
+      events.map((e) => toJson(e.after)) as string[],
+      events.map((e) => e.reason ?? null) as string[],
+    ],
+  );
+}

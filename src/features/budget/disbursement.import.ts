@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Amount, FlexibleDate } from '../../core/schemas.ts';
 import type { ImportSpec } from '../imports/importer.ts';
-import { recordEntry } from './ledger.service.ts';
+import { recordEntries, recordEntry } from './ledger.service.ts';
 import { CATEGORIES, CATEGORY_LABEL_TH } from './category.ts';
 
 const DisbursementRow = z.object({
@@ -48,6 +48,17 @@ export const disbursementImport: ImportSpec<DisbursementRow> = {
       tx,
       r.project_code,
       { kind: 'disbursement', date: r.date, amount: r.amount, ref: r.ref, category: r.category, commitment: r.commitment },
+      actor,
+      'import',
+    ),
+  applyBatch: (tx, rows, actor) =>
+    recordEntries(
+      tx,
+      'disbursement',
+      rows.map((r) => ({
+        projectCode: r.project_code,
+        entry: { date: r.date, amount: r.amount, ref: r.ref, category: r.category, commitment: r.commitment },
+      })),
       actor,
       'import',
     ),

@@ -3,8 +3,9 @@ import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { formatAmount, type Satang } from '../../core/money.ts';
 import type { IsoDate } from '../../core/dates.ts';
-import { lockProjectFor, readableProjectRow } from '../projects/project.service.ts';
-import { audit } from '../audit/audit.service.ts';
+import { lockProjectFor, lockProjectsFor, readableProjectRow } from '../projects/project.service.ts';
+import type { LedgerProjectRow } from '../projects/project.queries.ts';
+import { audit, auditMany } from '../audit/audit.service.ts';
 import { assertAdmin } from '../users/access.ts';
 import type { AdjustmentInput, DisbursementInput, LedgerEntry, UpdateEntryInput } from './ledger.schema.ts';
 import type { LedgerBreach } from './ledger.rules.ts';
@@ -19,6 +20,7 @@ import {
   type Category,
 } from './category.ts';
 import { firstCommitmentBreach } from '../commitments/commitment.rules.ts';
+import { commitmentFacts } from '../commitments/commitment.queries.ts';
 
 type Kind = 'adjustment' | 'disbursement';
 
@@ -54,6 +56,9 @@ export async function checkLedgerRules(
       ? new AppError(err.code, `${err.message} (${breach.category} budget)`, { ...(err.details as object), category: breach.category })
       : err;
   }
+  // Without any commitment (none live, no entry paying one) the limit is allocation - disbursed >= 0,
+  // which the ledger rule just checked on every date: nothing more to check.
+  if (!commitments?.length && entries.every((e) => e.commitmentId === null || e.commitmentId === undefined)) return null;
   const facts = entries.map((e) => ({ ...e, againstCommitment: e.commitmentId !== null && e.commitmentId !== undefined }));
   const cb = firstCommitmentBreach(lines, facts, commitments ?? []);
   if (cb) {
@@ -114,45 +119,108 @@ function assertNotCancelledOn(number: string, cancelledOn: string | null, date: 
   }
 }
 
+/** What the rules of a new entry need of its project: the locked row, its lines, live commitments and live entries. */
+interface ProjectLedger {
+  row: LedgerProjectRow;
+  lines: BudgetLine[];
+  /** its live commitments, by number */
+  commitments: { id: bigint; number: string; amount: bigint; category: Category; cancelledOn: string | null }[];
+  /** the same as the dated amounts of the commitment limit (a cancellation releases what was unpaid on its date) */
+  commitmentFacts: { date: string; amount: bigint; category: Category }[];
+  entries: (CategorisedAmount & { commitmentId: bigint | null; ref: string })[];
+}
+
+/** The ledgers of locked projects (four queries, whatever their number). */
+async function loadLedgers(q: Queryable, rows: readonly LedgerProjectRow[]): Promise<Map<bigint, ProjectLedger>> {
+  const ids = rows.map((r) => String(r.id));
+  // One after the other: a transaction is one connection.
+  const lines = await q.query<{ project_id: bigint; category: Category; amount: bigint }>(
+    'SELECT project_id, category, amount FROM project_budget_lines WHERE project_id = ANY($1::bigint[])',
+    [ids],
+  );
+  const commitments = await q.query<{
+    project_id: bigint;
+    id: bigint;
+    number: string;
+    amount: bigint;
+    category: Category;
+    cancelled_on: string | null;
+  }>('SELECT project_id, id, number, amount, category, cancelled_on FROM commitments WHERE project_id = ANY($1::bigint[]) AND deleted_at IS NULL', [
+    ids,
+  ]);
+  const facts = await commitmentFacts(
+    q,
+    rows.map((r) => r.id),
+  );
+  const entries = await q.query<{
+    project_id: bigint;
+    kind: Kind;
+    entry_date: string;
+    amount: bigint;
+    category: Category;
+    commitment_id: bigint | null;
+    ref: string;
+  }>(
+    `SELECT project_id, kind, entry_date, amount, category, commitment_id, ref FROM ledger_entries
+        WHERE project_id = ANY($1::bigint[]) AND deleted_at IS NULL`,
+    [ids],
+  );
+  const out = new Map<bigint, ProjectLedger>();
+  const ownLines = new Map<bigint, BudgetLine[]>();
+  for (const l of lines) ownLines.set(l.project_id, [...(ownLines.get(l.project_id) ?? []), { category: l.category, amount: l.amount }]);
+  for (const r of rows)
+    out.set(r.id, {
+      row: r,
+      lines: effectiveLines(r.budget, ownLines.get(r.id) ?? []),
+      commitments: [],
+      commitmentFacts: facts.get(r.id) ?? [],
+      entries: [],
+    });
+  for (const c of commitments)
+    out.get(c.project_id)!.commitments.push({ id: c.id, number: c.number, amount: c.amount, category: c.category, cancelledOn: c.cancelled_on });
+  for (const e of entries)
+    out.get(e.project_id)!.entries.push({
+      kind: e.kind,
+      date: e.entry_date,
+      amount: e.amount,
+      category: e.category,
+      commitmentId: e.commitment_id,
+      ref: e.ref,
+    });
+  return out;
+}
+
+type Decision = { outcome: 'unchanged' } | { outcome: 'added'; category: Category; commitment: ProjectLedger['commitments'][number] | undefined };
+
 /**
- * Records one ledger entry inside the caller's transaction, after every rule of the ledger:
- * no entry on a cancelled project, disbursed never above the allocation nor below zero, and
- * a document reference used once per project (the same entry again is a no-op).
+ * Every rule of the ledger on one new entry of a locked project: no entry on a cancelled project,
+ * disbursed never above the allocation nor below zero (per category, on every date), a contract
+ * paid within its amount, and a document reference used once per project (the same entry again
+ * is a no-op). Throws the AppError naming what is wrong.
  */
-export async function recordEntry(
-  q: Queryable,
-  projectCode: string,
-  e: NewEntry,
-  actor: Actor,
-  action: 'create' | 'import' = 'create',
-): Promise<RecordOutcome> {
-  const p = await lockProjectFor(q, actor, projectCode, actionOn(e.kind));
-  const same = await liveEntryWithRef(q, p.id, e.kind, e.ref);
+async function decideEntry(q: Queryable, s: ProjectLedger, projectCode: string, e: NewEntry): Promise<Decision> {
+  const same = s.entries.find((x) => x.kind === e.kind && x.ref === e.ref);
   if (same) {
-    if (same.entry_date === e.date && same.amount === e.amount) return 'unchanged';
+    if (same.date === e.date && same.amount === e.amount) return { outcome: 'unchanged' };
     throw new AppError(
       'conflict',
-      `Project ${projectCode} already has ${e.kind} ${e.ref} with other values (${same.entry_date}, ${formatAmount(same.amount)})`,
-      { field: 'ref' },
+      `Project ${projectCode} already has ${e.kind} ${e.ref} with other values (${same.date}, ${formatAmount(same.amount)})`,
+      {
+        field: 'ref',
+      },
     );
   }
-  if (p.status === 'cancelled') {
+  if (s.row.status === 'cancelled') {
     throw new AppError('project_cancelled', `Project ${projectCode} is cancelled: no ${e.kind} can be recorded on it`, { field: 'project_code' });
   }
-  const lines = effectiveLines(p.budget, await budgetLines(q, p.id));
-  const commitments = await liveCommitments(q, p.id);
-  let commitment: { id: bigint; amount: bigint; category: Category; number: string } | undefined;
+  let commitment: ProjectLedger['commitments'][number] | undefined;
   if (e.commitment !== undefined) {
     if (e.kind !== 'disbursement') throw new AppError('validation', 'Only a disbursement is paid against a commitment', { field: 'commitment' });
-    const [c] = await q.query<{ id: bigint; amount: bigint; category: Category; cancelled_on: string | null }>(
-      'SELECT id, amount, category, cancelled_on FROM commitments WHERE project_id = $1 AND number = $2 AND deleted_at IS NULL',
-      [p.id, e.commitment],
-    );
-    if (!c) throw notFound(`Commitment ${e.commitment} of project ${projectCode}`, 'commitment');
-    assertNotCancelledOn(e.commitment, c.cancelled_on, e.date);
-    commitment = { id: c.id, amount: c.amount, category: c.category, number: e.commitment };
+    commitment = s.commitments.find((x) => x.number === e.commitment);
+    if (!commitment) throw notFound(`Commitment ${e.commitment} of project ${projectCode}`, 'commitment');
+    assertNotCancelledOn(e.commitment, commitment.cancelledOn, e.date);
   }
-  const resolved = resolveCategory(lines, e.category ?? commitment?.category);
+  const resolved = resolveCategory(s.lines, e.category ?? commitment?.category);
   if (!resolved.ok) throw new AppError('validation', `Project ${projectCode}: ${resolved.message}`, { field: 'category' });
   const category = resolved.category;
   if (commitment && commitment.category !== category) {
@@ -160,10 +228,9 @@ export async function recordEntry(
       field: 'category',
     });
   }
-  const existing = await liveEntries(q, p.id);
   if (commitment) {
     const paidTo = commitment.id;
-    const paid = existing.filter((x) => x.commitmentId === paidTo).reduce((sum, x) => sum + x.amount, 0n);
+    const paid = s.entries.filter((x) => x.commitmentId === paidTo).reduce((sum, x) => sum + x.amount, 0n);
     if (paid + e.amount > commitment.amount || paid + e.amount < 0n) {
       throw new AppError(
         'over_allocation',
@@ -173,31 +240,129 @@ export async function recordEntry(
     }
   }
   const next = { ...e, category, commitmentId: commitment?.id ?? null };
-  const problem = await checkLedgerRules(q, projectCode, lines, [...existing, next], next, commitments);
+  const problem = await checkLedgerRules(q, projectCode, s.lines, [...s.entries, next], next, s.commitmentFacts);
   if (problem) throw problem;
-  const [row] = await q.query<{ id: bigint }>(
+  return { outcome: 'added', category, commitment };
+}
+
+interface Accepted {
+  s: ProjectLedger;
+  projectCode: string;
+  e: NewEntry;
+  category: Category;
+  commitment: ProjectLedger['commitments'][number] | undefined;
+}
+
+/** Inserts accepted entries (one statement) and their audit records (one statement). */
+async function insertEntries(q: Queryable, accepted: readonly Accepted[], actor: Actor, action: 'create' | 'import'): Promise<void> {
+  if (!accepted.length) return;
+  const col = <T>(f: (a: Accepted) => T) => accepted.map(f);
+  const rows = await q.query<{ id: bigint; project_id: bigint; kind: Kind; ref: string }>(
     `INSERT INTO ledger_entries (project_id, kind, entry_date, amount, ref, note, created_by, category, commitment_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [p.id, e.kind, e.date, e.amount, e.ref, e.note || null, actor.username, category, commitment?.id ?? null],
+     SELECT u.project_id, u.kind, u.entry_date, u.amount, u.ref, u.note, $7, u.category, u.commitment_id
+       FROM unnest($1::bigint[], $2::text[], $3::date[], $4::bigint[], $5::text[], $6::text[], $8::text[], $9::bigint[])
+            AS u(project_id, kind, entry_date, amount, ref, note, category, commitment_id)
+     RETURNING id, project_id, kind, ref`,
+    [
+      col((a) => String(a.s.row.id)),
+      col((a) => a.e.kind),
+      col((a) => a.e.date),
+      col((a) => String(a.e.amount)),
+      col((a) => a.e.ref),
+      col((a) => a.e.note || null) as string[],
+      actor.username,
+      col((a) => a.category),
+      col((a) => (a.commitment ? String(a.commitment.id) : null)) as string[],
+    ],
   );
-  await audit(q, actor, {
-    action,
-    entityType: 'ledger_entry',
-    entityKey: `${projectCode}/${e.kind}/${e.ref}`,
-    after: {
-      id: row!.id,
-      project: projectCode,
-      kind: e.kind,
-      date: e.date,
-      amount: formatAmount(e.amount),
-      ref: e.ref,
-      note: e.note ?? null,
-      category,
-      commitment: commitment?.number ?? null,
-    },
-    reason: e.kind === 'adjustment' ? (e.note ?? null) : null,
-  });
+  const idOf = new Map(rows.map((r) => [`${r.project_id}/${r.kind}/${r.ref}`, r.id]));
+  await auditMany(
+    q,
+    actor,
+    accepted.map(({ s, projectCode, e, category, commitment }) => ({
+      action,
+      entityType: 'ledger_entry',
+      entityKey: `${projectCode}/${e.kind}/${e.ref}`,
+      after: {
+        id: idOf.get(`${s.row.id}/${e.kind}/${e.ref}`)!,
+        project: projectCode,
+        kind: e.kind,
+        date: e.date,
+        amount: formatAmount(e.amount),
+        ref: e.ref,
+        note: e.note ?? null,
+        category,
+        commitment: commitment?.number ?? null,
+      },
+      reason: e.kind === 'adjustment' ? (e.note ?? null) : null,
+    })),
+  );
+}
+
+/**
+ * Records one ledger entry inside the caller's transaction, after every rule of the ledger
+ * (decideEntry): the project is locked and the actor's right to write it checked first.
+ */
+export async function recordEntry(
+  q: Queryable,
+  projectCode: string,
+  e: NewEntry,
+  actor: Actor,
+  action: 'create' | 'import' = 'create',
+): Promise<RecordOutcome> {
+  const p = await lockProjectFor(q, actor, projectCode, actionOn(e.kind));
+  const s = (await loadLedgers(q, [p])).get(p.id)!;
+  const d = await decideEntry(q, s, projectCode, e);
+  if (d.outcome === 'unchanged') return 'unchanged';
+  await insertEntries(q, [{ s, projectCode, e, category: d.category, commitment: d.commitment }], actor, action);
   return 'added';
+}
+
+/**
+ * Records many entries of one kind inside the caller's transaction, in their order, under the
+ * same rules and with the same rows and audit records as recordEntry one by one, but in a few
+ * statements: the projects are locked together (in id order), their ledgers read at once, each
+ * entry decided against its project's ledger as the entries before it left it, and the accepted
+ * entries inserted together. Gives each entry's outcome, or the error that refused it (the
+ * caller decides whether to go on: an import rejects the whole file).
+ */
+export async function recordEntries(
+  q: Queryable,
+  kind: Kind,
+  items: readonly { projectCode: string; entry: Omit<NewEntry, 'kind'> }[],
+  actor: Actor,
+  action: 'create' | 'import' = 'import',
+): Promise<(RecordOutcome | AppError)[]> {
+  const locked = await lockProjectsFor(q, actor, [...new Set(items.map((i) => i.projectCode))], actionOn(kind));
+  const ledgers = await loadLedgers(
+    q,
+    [...locked.values()].filter((r): r is LedgerProjectRow => !(r instanceof AppError)),
+  );
+  const accepted: Accepted[] = [];
+  const outcomes: (RecordOutcome | AppError)[] = [];
+  for (const { projectCode, entry } of items) {
+    const row = locked.get(projectCode)!;
+    if (row instanceof AppError) {
+      outcomes.push(row);
+      continue;
+    }
+    const s = ledgers.get(row.id)!;
+    const e: NewEntry = { ...entry, kind };
+    try {
+      const d = await decideEntry(q, s, projectCode, e);
+      if (d.outcome === 'added') {
+        accepted.push({ s, projectCode, e, category: d.category, commitment: d.commitment });
+        // The entries after it see it, as they would once it is inserted.
+        s.entries.push({ kind, date: e.date, amount: e.amount, category: d.category, commitmentId: d.commitment?.id ?? null, ref: e.ref });
+      }
+      outcomes.push(d.outcome);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      outcomes.push(err);
+    }
+  }
+  await insertEntries(q, accepted, actor, action);
+  return outcomes;
 }
 
 export async function recordDisbursement(ctx: Ctx, projectCode: string, input: DisbursementInput): Promise<RecordOutcome> {

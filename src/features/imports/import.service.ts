@@ -6,6 +6,7 @@ import { progressReportImport } from '../progress-reports/report.import.ts';
 import { resultImport } from '../indicators/indicators.import.ts';
 import { runImport, type ImportOptions, type ImportResult } from './importer.ts';
 import { AppError } from '../../core/errors.ts';
+import type { TableSource } from './tabular.ts';
 import type { Actor } from '../../core/context.ts';
 import { describeActor } from '../users/access.ts';
 
@@ -26,7 +27,7 @@ export const IMPORT_KINDS = ['projects', 'disbursements', 'plans', 'progress', '
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Imports one file of the given kind: the one path for the CLI, the API and the web UI. */
-export function importFile(ctx: Ctx, kind: ImportKind, fileName: string, data: Buffer, opts: ImportOptions = {}): Promise<ImportResult> {
+export function importFile(ctx: Ctx, kind: ImportKind, fileName: string, data: TableSource, opts: ImportOptions = {}): Promise<ImportResult> {
   assertMayImport(ctx.actor, kind);
   switch (kind) {
     case 'projects':

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Queryable } from '../../db/db.ts';
 import type { Actor, Ctx } from '../../core/context.ts';
 import { AppError, isAppError, type RowError } from '../../core/errors.ts';
-import { readTable, type TableRow } from './tabular.ts';
+import { openTable, type TableRow, type TableSource } from './tabular.ts';
 import { pathOfNul } from '../../core/text.ts';
 
 export interface Column {
@@ -27,6 +27,8 @@ export interface ImportSpec<T> {
   apply(tx: Queryable, row: T, actor: Actor): Promise<'added' | 'unchanged'>;
   /** Rows that are applied together (e.g. the months of one project's plan), in file order; used instead of apply. */
   group?: { of(row: T): string; apply(tx: Queryable, rows: T[], actor: Actor): Promise<'added' | 'unchanged'> };
+  /** Applies many rows at once, with the same rules, rows and audit records as apply one by one: each row's outcome or its error. */
+  applyBatch?(tx: Queryable, rows: T[], actor: Actor): Promise<('added' | 'unchanged' | AppError)[]>;
 }
 
 /** The units an import applies: single rows, or the groups of rows of a spec with group. */
@@ -56,7 +58,8 @@ export interface ImportResult {
 
 export interface ImportOptions {
   dryRun?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** Rows done so far, and the total when known (a file read as a stream is counted as it goes: null). */
+  onProgress?: (done: number, total: number | null) => void;
 }
 
 const normalise = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_');
@@ -98,46 +101,135 @@ function toRecord(r: TableRow, byHeader: Map<string, string>): Record<string, st
 
 class DryRunRollback extends Error {}
 
-export async function runImport<T>(ctx: Ctx, spec: ImportSpec<T>, fileName: string, data: Buffer, opts: ImportOptions = {}): Promise<ImportResult> {
-  const table = await readTable(fileName, data);
+/** Rows validated, checked for repeated keys and applied together. */
+const BATCH_ROWS = 2000;
+
+/**
+ * The keys (entities) a file names and the row naming each first, kept in a temporary table of
+ * the import's transaction rather than in memory, so that a file of a million rows needs no
+ * more memory than one of a thousand. Gives the rows whose key an earlier row already named.
+ */
+class KeysSeen {
+  private created = false;
+  constructor(private readonly tx: Queryable) {}
+  async add(rows: readonly { row: number; key: string }[]): Promise<Map<number, number>> {
+    const repeated = new Map<number, number>();
+    if (!rows.length) return repeated;
+    if (!this.created) {
+      await this.tx.query('CREATE TEMPORARY TABLE padme_import_keys (key text PRIMARY KEY, row int NOT NULL) ON COMMIT DROP');
+      this.created = true;
+    }
+    const added = await this.tx.query<{ row: number }>(
+      `INSERT INTO padme_import_keys (key, row) SELECT * FROM unnest($1::text[], $2::int[])
+       ON CONFLICT (key) DO NOTHING RETURNING row`,
+      [rows.map((r) => r.key), rows.map((r) => r.row)],
+    );
+    const fresh = new Set(added.map((r) => r.row));
+    const others = rows.filter((r) => !fresh.has(r.row));
+    if (!others.length) return repeated;
+    const first = new Map(
+      (
+        await this.tx.query<{ key: string; row: number }>('SELECT key, row FROM padme_import_keys WHERE key = ANY($1::text[])', [
+          others.map((r) => r.key),
+        ])
+      ).map((r) => [r.key, r.row]),
+    );
+    for (const r of others) repeated.set(r.row, first.get(r.key)!);
+    return repeated;
+  }
+}
+
+/**
+ * Imports a file all or nothing, in one transaction: the rows are read as a stream, validated and
+ * applied in batches (a spec with applyBatch writes a batch in a few statements), every bad row
+ * is listed (row, field, reason), and any bad row rolls the whole file back. A spec with group
+ * gathers its groups over the whole file first (a plan's months may be anywhere in it).
+ */
+export async function runImport<T>(
+  ctx: Ctx,
+  spec: ImportSpec<T>,
+  fileName: string,
+  data: TableSource,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
+  const table = await openTable(fileName, data);
   const byHeader = mapHeaders(table.headers, spec.columns);
   const errors: RowError[] = [];
-  const parsed: { row: number; value: T }[] = [];
-  const firstRowOf = new Map<string, number>();
-  for (const r of table.rows) {
-    const record = toRecord(r, byHeader);
-    const nul = pathOfNul(record);
-    if (nul !== null) {
-      errors.push({ row: r.row, field: nul, message: 'a NUL character (\\u0000) is not allowed' });
-      continue;
-    }
-    const result = spec.row.safeParse(record);
-    if (result.success) {
-      const key = spec.key.of(result.data);
-      const first = firstRowOf.get(key);
-      if (first !== undefined)
-        errors.push({ row: r.row, field: spec.key.field, message: `${key} appears already in row ${first}: a file names each entry once` });
-      else {
-        firstRowOf.set(key, r.row);
-        parsed.push({ row: r.row, value: result.data });
-      }
-    } else for (const issue of result.error.issues) errors.push({ row: r.row, field: String(issue.path[0] ?? 'row'), message: issue.message });
-  }
-  if (table.rows.length === 0) errors.push({ row: 2, field: 'file', message: 'the file has a header but no data rows' });
-  const result: ImportResult = { kind: spec.kind, rows: table.rows.length, added: 0, unchanged: 0, dryRun: !!opts.dryRun };
-  const units = unitsOf(spec, parsed);
-  const total = units.length;
+  const result: ImportResult = { kind: spec.kind, rows: 0, added: 0, unchanged: 0, dryRun: !!opts.dryRun };
+  const blame = (row: number, e: unknown) => {
+    if (!isAppError(e)) throw e;
+    errors.push({ row, field: (e.details as { field?: string } | undefined)?.field ?? 'row', message: e.message });
+  };
   try {
     await ctx.db.transaction(async (tx) => {
-      for (const [i, p] of units.entries()) {
-        try {
-          result[await p.apply(tx, ctx.actor)] += p.rows;
-        } catch (e) {
-          if (!isAppError(e)) throw e;
-          const field = (e.details as { field?: string } | undefined)?.field ?? 'row';
-          errors.push({ row: p.row, field, message: e.message });
+      const keys = new KeysSeen(tx);
+      const grouped: { row: number; value: T }[] = [];
+      let done = 0;
+      const applyBatch = async (batch: { row: number; value: T }[]) => {
+        const repeated = await keys.add(batch.map((p) => ({ row: p.row, key: spec.key.of(p.value) })));
+        const fresh: { row: number; value: T }[] = [];
+        for (const p of batch) {
+          const first = repeated.get(p.row);
+          if (first === undefined) fresh.push(p);
+          else
+            errors.push({
+              row: p.row,
+              field: spec.key.field,
+              message: `${spec.key.of(p.value)} appears already in row ${first}: a file names each entry once`,
+            });
         }
-        opts.onProgress?.(i + 1, total);
+        if (spec.group) {
+          grouped.push(...fresh);
+          return;
+        }
+        if (spec.applyBatch) {
+          const outcomes = await spec.applyBatch(
+            tx,
+            fresh.map((p) => p.value),
+            ctx.actor,
+          );
+          outcomes.forEach((o, i) => (o instanceof Error ? blame(fresh[i]!.row, o) : (result[o] += 1)));
+        } else {
+          for (const p of fresh) {
+            try {
+              result[await spec.apply(tx, p.value, ctx.actor)] += 1;
+            } catch (e) {
+              blame(p.row, e);
+            }
+          }
+        }
+        done += batch.length;
+        opts.onProgress?.(done, null);
+      };
+      let batch: { row: number; value: T }[] = [];
+      for await (const r of table.rows) {
+        result.rows++;
+        const record = toRecord(r, byHeader);
+        const nul = pathOfNul(record);
+        if (nul !== null) {
+          errors.push({ row: r.row, field: nul, message: 'a NUL character (\\u0000) is not allowed' });
+          continue;
+        }
+        const parsed = spec.row.safeParse(record);
+        if (parsed.success) batch.push({ row: r.row, value: parsed.data });
+        else for (const issue of parsed.error.issues) errors.push({ row: r.row, field: String(issue.path[0] ?? 'row'), message: issue.message });
+        if (batch.length >= BATCH_ROWS) {
+          await applyBatch(batch);
+          batch = [];
+        }
+      }
+      await applyBatch(batch);
+      if (result.rows === 0) errors.push({ row: 2, field: 'file', message: 'the file has a header but no data rows' });
+      if (spec.group) {
+        const units = unitsOf(spec, grouped);
+        for (const [i, p] of units.entries()) {
+          try {
+            result[await p.apply(tx, ctx.actor)] += p.rows;
+          } catch (e) {
+            blame(p.row, e);
+          }
+          opts.onProgress?.(i + 1, units.length);
+        }
       }
       if (errors.length) {
         errors.sort((a, b) => a.row - b.row);

@@ -14,7 +14,7 @@ import { systemActor } from '../../core/context.ts';
 import type { Db } from '../../db/db.ts';
 import { freshDb } from '../../../test/support/db.ts';
 import { loadDemo } from '../demo/demo.load.ts';
-import { readTable } from './tabular.ts';
+import { openTable } from './tabular.ts';
 import { importFile } from './import.service.ts';
 
 const SEED = 20261125;
@@ -36,8 +36,8 @@ function expectCleanRejection(e: unknown): void {
 
 async function readsOrRejects(name: string, data: Buffer): Promise<void> {
   try {
-    const table = await readTable(name, data);
-    for (const r of table.rows) expect(r.row).toBeGreaterThanOrEqual(2);
+    const table = await openTable(name, data);
+    for await (const r of table.rows) expect(r.row).toBeGreaterThanOrEqual(2);
   } catch (e) {
     expectCleanRejection(e);
   }
@@ -102,7 +102,7 @@ const csvText = fc
   .array(fc.array(nastyCell, { minLength: 1, maxLength: 6 }), { maxLength: 8 })
   .map((rows) => rows.map((r) => r.join(',')).join('\n'));
 
-describe('readTable on CSV (fuzz)', () => {
+describe('openTable on CSV (fuzz)', () => {
   it('reads or rejects cleanly any bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), (bytes) => readsOrRejects('f.csv', Buffer.from(bytes))),
@@ -141,7 +141,7 @@ async function workbook(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-describe('readTable on XLSX (fuzz)', () => {
+describe('openTable on XLSX (fuzz)', () => {
   it('reads or rejects cleanly workbooks of any cells (dates beyond the calendar, formulas with and without results, errors)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(xlsxCell, { maxLength: 5 }), { maxLength: 5 }), async (rows) => {

@@ -2,8 +2,10 @@
  * Reads a CSV (UTF-8, with or without BOM) or XLSX file into rows of text cells keyed by
  * header. Row numbers are those a person sees in the file: the header is row 1.
  */
+import fs from 'node:fs';
+import { Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { parse as parseStream } from 'csv-parse';
 import { AppError, type RowError } from '../../core/errors.ts';
 import { assertNotOtherUnicode, assertXlsxUnpackedSize } from './file-checks.ts';
 
@@ -17,34 +19,105 @@ export interface Table {
   rows: TableRow[];
 }
 
+/** A file to import: its bytes, or its path (read as a stream, so that a large CSV is never whole in memory). */
+export type TableSource = Buffer | { path: string };
+
+/** A table read row by row: the header now, the rows as they are read. */
+export interface TableStream {
+  headers: string[];
+  rows: AsyncIterable<TableRow>;
+}
+
+const notUtf8 = () =>
+  new AppError('import_rejected', 'The file is not UTF-8 text: save the CSV as "CSV UTF-8" (or upload the XLSX)', {
+    errors: [{ row: 1, field: 'file', message: 'not UTF-8' }],
+  });
+
+const unreadable = (e: unknown) => {
+  const line = (e as { lines?: number }).lines ?? 1;
+  return new AppError('import_rejected', `The CSV cannot be read: ${(e as Error).message}`, {
+    errors: [{ row: line, field: 'file', message: (e as Error).message }],
+  });
+};
+
+/** Decodes UTF-8 chunk by chunk, refusing the file at the first invalid byte. */
+function utf8Decoder(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        done(null, decoder.decode(chunk, { stream: true }));
+      } catch {
+        done(notUtf8());
+      }
+    },
+    flush(done) {
+      try {
+        const rest = decoder.decode();
+        done(null, rest || undefined);
+      } catch {
+        done(notUtf8());
+      }
+    },
+  });
+}
+
+/**
+ * Opens a CSV or XLSX file as a stream of rows. A CSV is parsed as it is read (its memory does
+ * not grow with its length); an XLSX workbook is read whole (exceljs), then given row by row.
+ */
+export async function openTable(fileName: string, source: TableSource): Promise<TableStream> {
+  const head = Buffer.isBuffer(source) ? source.subarray(0, HEAD_BYTES) : await readHead(source.path);
+  if (isXlsx(fileName, head)) {
+    const table = await readXlsx(Buffer.isBuffer(source) ? source : await fs.promises.readFile(source.path));
+    return {
+      headers: table.headers,
+      rows: (async function* () {
+        yield* table.rows;
+      })(),
+    };
+  }
+  assertNotOtherUnicode(head);
+  const input = Buffer.isBuffer(source) ? Readable.from([source]) : fs.createReadStream(source.path, { highWaterMark: 1 << 20 });
+  const decoded = input.pipe(utf8Decoder());
+  input.on('error', (e: Error) => decoded.destroy(e));
+  const parser = decoded.pipe(parseStream({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
+  decoded.on('error', (e) => parser.destroy(e));
+  const it = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  const next = async () => {
+    try {
+      return await it.next();
+    } catch (e) {
+      throw e instanceof AppError ? e : unreadable(e);
+    }
+  };
+  const first = await next();
+  if (first.done) throw emptyFile();
+  const headers = first.value.record.map((h) => h.trim());
+  return {
+    headers,
+    rows: (async function* () {
+      for (let r = await next(); !r.done; r = await next()) yield rowOf(headers, r.value.info.lines, r.value.record);
+    })(),
+  };
+}
+
+/** The first bytes of a file: enough to tell XLSX from CSV and UTF-16/32 from UTF-8. */
+const HEAD_BYTES = 512;
+
+async function readHead(path: string): Promise<Buffer> {
+  const fh = await fs.promises.open(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
 const isXlsx = (name: string, data: Buffer) => /\.xlsx$/i.test(name) || (data[0] === 0x50 && data[1] === 0x4b);
-
-export async function readTable(fileName: string, data: Buffer): Promise<Table> {
-  return isXlsx(fileName, data) ? readXlsx(data) : readCsv(data);
-}
-
-function readCsv(data: Buffer): Table {
-  assertNotOtherUnicode(data.subarray(0, 512));
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    throw new AppError('import_rejected', 'The file is not UTF-8 text: save the CSV as "CSV UTF-8" (or upload the XLSX)', {
-      errors: [{ row: 1, field: 'file', message: 'not UTF-8' }],
-    });
-  }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // info.lines: the line a record ends on, so that row numbers are those a person sees in the file
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
-  } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 1;
-    throw new AppError('import_rejected', `The CSV cannot be read: ${(e as Error).message}`, {
-      errors: [{ row: line, field: 'file', message: (e as Error).message }],
-    });
-  }
-  return toTable(records.map((r) => ({ rowNumber: r.info.lines, cells: r.record })));
-}
 
 /** A cell that cannot be read as text: a formula whose result the file does not hold, a date beyond the calendar. */
 class CellProblem extends Error {}
@@ -107,18 +180,19 @@ async function readXlsx(data: Buffer): Promise<Table> {
   return toTable(records);
 }
 
+const emptyFile = () =>
+  new AppError('import_rejected', 'The file is empty: it needs a header row and data rows', {
+    errors: [{ row: 1, field: 'file', message: 'empty file' }],
+  });
+
+const rowOf = (headers: string[], row: number, cells: string[]): TableRow => ({
+  row,
+  cells: Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])),
+});
+
 function toTable(records: { rowNumber: number; cells: string[] }[]): Table {
   const [header, ...body] = records;
-  if (!header)
-    throw new AppError('import_rejected', 'The file is empty: it needs a header row and data rows', {
-      errors: [{ row: 1, field: 'file', message: 'empty file' }],
-    });
+  if (!header) throw emptyFile();
   const headers = header.cells.map((h) => h.trim());
-  return {
-    headers,
-    rows: body.map((r) => ({
-      row: r.rowNumber,
-      cells: Object.fromEntries(headers.map((h, i) => [h, (r.cells[i] ?? '').trim()])),
-    })),
-  };
+  return { headers, rows: body.map((r) => rowOf(headers, r.rowNumber, r.cells)) };
 }

@@ -84,6 +84,20 @@ export function toProject(r: ProjectRow, asOf: IsoDate): Project {
   };
 }
 
+/** What a write to a project's ledger needs of it: who owns it, its budget and its status. */
+export type LedgerProjectRow = Pick<ProjectRow, 'id' | 'code' | 'fiscal_year' | 'owner_kind' | 'owner_code' | 'budget' | 'status'>;
+
+/** The live projects with these codes, by code: their owner, budget and status (no figures). */
+export async function findLedgerProjectRows(q: Queryable, codes: readonly string[]): Promise<Map<string, LedgerProjectRow>> {
+  const rows = await q.query<LedgerProjectRow>(
+    `SELECT p.id, p.code, p.fiscal_year, p.owner_kind, coalesce(c.slug, p.province_code) AS owner_code, p.budget, p.status
+       FROM projects p LEFT JOIN clusters c ON c.id = p.cluster_id
+      WHERE p.code = ANY($1::text[]) AND p.deleted_at IS NULL`,
+    [[...codes]],
+  );
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
 /** One project by code; a soft-deleted one only when asked for. */
 export async function findProjectRow(
   q: Queryable,

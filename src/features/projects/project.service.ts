@@ -1,13 +1,22 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Actor, Ctx } from '../../core/context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError, isAppError, notFound } from '../../core/errors.ts';
 import { todayIso, type IsoDate } from '../../core/dates.ts';
 import { formatAmount } from '../../core/money.ts';
 import { resolveOwner } from '../reference/reference.queries.ts';
 import { audit } from '../audit/audit.service.ts';
 import { assertAdmin, assertCanReadProject, assertCanWriteProject, isAdmin, type ProjectAction, type ProjectTarget } from '../users/access.ts';
 import type { ChangeStatusInput, CreateProjectInput, Project, ProjectListQuery, StatusChange, UpdateProjectInput } from './project.schema.ts';
-import { findProjectRow, insertStatusChange, queryProjects, statusHistory, toProject, type ProjectRow } from './project.queries.ts';
+import {
+  findLedgerProjectRows,
+  findProjectRow,
+  insertStatusChange,
+  queryProjects,
+  statusHistory,
+  toProject,
+  type LedgerProjectRow,
+  type ProjectRow,
+} from './project.queries.ts';
 import { allowedTransitions, canTransition } from './project.status.ts';
 import { firstBreach } from '../budget/ledger.rules.ts';
 import { budgetLines, liveAmounts, liveCommitments, liveEntries } from '../budget/ledger.queries.ts';
@@ -27,7 +36,7 @@ export async function requireProjectRow(
   return row;
 }
 
-export const targetOf = (r: ProjectRow): ProjectTarget => ({
+export const targetOf = (r: Pick<ProjectRow, 'id' | 'code' | 'fiscal_year' | 'owner_kind' | 'owner_code'>): ProjectTarget => ({
   id: r.id,
   code: r.code,
   fiscalYear: r.fiscal_year,
@@ -46,6 +55,36 @@ export async function lockProjectFor(
   const row = await requireProjectRow(q, code, FAR_FUTURE, { forUpdate: true, ...opts });
   await assertCanWriteProject(q, actor, targetOf(row), action);
   return row;
+}
+
+/**
+ * Locks many projects (in id order, so that two writers cannot deadlock) for a change by the
+ * actor: each code's row, or the error lockProjectFor would have thrown for it.
+ */
+export async function lockProjectsFor(
+  q: Queryable,
+  actor: Actor,
+  codes: readonly string[],
+  action: ProjectAction,
+): Promise<Map<string, LedgerProjectRow | AppError>> {
+  await q.query('SELECT id FROM projects WHERE code = ANY($1::text[]) ORDER BY id FOR UPDATE', [[...codes]]);
+  const rows = await findLedgerProjectRows(q, codes);
+  const out = new Map<string, LedgerProjectRow | AppError>();
+  for (const code of codes) {
+    const row = rows.get(code);
+    if (!row) {
+      out.set(code, notFound(`Project ${code}`, 'project_code'));
+      continue;
+    }
+    try {
+      await assertCanWriteProject(q, actor, targetOf(row), action);
+      out.set(code, row);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      out.set(code, e);
+    }
+  }
+  return out;
 }
 
 /** The audited picture of a project: its own fields, not figures derived from the ledger. */
