@@ -74,8 +74,13 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await b.page.locator(tid('warnings-no_commitment')).waitFor();
     expect((await b.page.locator(`${tid('warnings')} h3`).allTextContents()).map((s) => s.trim())).toEqual([
       'เบิกจ่ายต่ำกว่าเป้าหมาย (2)',
+      'ยังไม่ส่งรายงานความก้าวหน้าประจำเดือน (4)',
       'ยังไม่มีการก่อหนี้ผูกพัน (10)',
     ]);
+    // The demo's reports are due from December 2558: four projects have none submitted for it.
+    expect(await groupTexts('report_overdue')).toEqual(
+      ['03', '06', '10', '12'].map((n) => `โครงการ UN1-2559-${n} ยังไม่ส่งรายงานความก้าวหน้าประจำเดือน ธันวาคม 2558`),
+    );
     expect(await groupTexts('below_target')).toEqual([
       'กลุ่มจังหวัดภาคเหนือตอนบน 1 เบิกจ่ายร้อยละ 0.40 ต่ำกว่าเป้าหมายสิ้นไตรมาสที่ 1 (ร้อยละ 30.00)',
       'กลุ่มจังหวัดภาคเหนือตอนบน 1 (งบลงทุน) เบิกจ่ายร้อยละ 0.42 ต่ำกว่าเป้าหมายสิ้นไตรมาสที่ 1 (ร้อยละ 20.00)',

@@ -1,6 +1,6 @@
 /**
  * Monthly progress reports in a real browser, with the demo data and accounts: the agency reporter
- * saves and submits the report of November 2558 of UN1-2559-01 with a photo (a real PNG made here);
+ * saves and submits the report of November 2558 of UN1-2559-06 (a demo project without reports, assigned to the reporter here) with a photo (a real PNG made here);
  * the cluster officer finds it in the review queue and returns it with a reason; the reporter sees
  * the reason, corrects and resubmits; the officer accepts it.
  */
@@ -17,7 +17,7 @@ import { solidPng } from '../support/png.ts';
 const SUITE = 'progress reports in chromium';
 if (!CHROMIUM_PATH) noteSkip(SUITE, 'no chromium at /usr/bin/chromium (apt-get install chromium fonts-thai-tlwg) and PADME_CHROMIUM unset');
 
-const CODE = 'UN1-2559-01';
+const CODE = 'UN1-2559-06';
 const MONTH = '2015-11';
 const REASON = 'ภาพถ่ายไม่แสดงงานขุดลอก กรุณาแนบภาพหน้างานจริง';
 const RED = solidPng(32, 24, [220, 40, 40]);
@@ -31,6 +31,14 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   beforeAll(async () => {
     await buildWebIfStale();
     server = await startServer('pglite', { demo: true, demoUsers: true, webDir: WEB_DIST });
+    // The demo's reporter reports on UN1-2559-01 and -03, which have demo reports; it takes on -06 too.
+    const users = await server.json<{ username: string; version: number }[]>('/api/v1/users');
+    const version = users.body.find((u) => u.username === 'reporter')!.version;
+    const assigned = await server.json('/api/v1/users/reporter', {
+      method: 'PATCH',
+      body: JSON.stringify({ version, projects: ['UN1-2559-01', 'UN1-2559-03', CODE] }),
+    });
+    expect(assigned.status).toBe(200);
     b = await launchBrowser();
   }, 120_000);
 
@@ -117,11 +125,11 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expectText(page(), 'h1', 'ตรวจรายงานความก้าวหน้า');
     const row = page().locator(tid(`review-${CODE}-${MONTH}`));
     await row.waitFor();
-    expect(
-      await page()
-        .locator(`${tid('review-queue')} tbody tr`)
-        .count(),
-    ).toBe(1);
+    // With the demo's report of UN1-2559-02 for December 2558, submitted and awaiting review.
+    const queued = await page()
+      .locator(`${tid('review-queue')} tbody tr`)
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')).sort());
+    expect(queued).toEqual([`review-${CODE}-${MONTH}`, 'review-UN1-2559-02-2015-12'].sort());
     const cells = (await row.locator('td').allTextContents()).map((c) => c.trim());
     expect(cells.slice(0, 1)).toEqual([CODE]);
     expect(cells.slice(2, 5)).toEqual(['พฤศจิกายน 2558', '35.00', 'reporter']);
@@ -137,7 +145,13 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expectText(page(), tid('report-notice'), 'ส่งคืนรายงานแล้ว');
     await expectText(page(), `${tid(`report-${MONTH}`)} ${tid('report-status')}`, 'ส่งคืนให้แก้ไข');
     await page().getByRole('link', { name: 'ตรวจรายงาน' }).click();
-    await expectText(page(), tid('review-empty'), 'ไม่มีรายงานรอตรวจ');
+    // Only the demo's report is left in the queue.
+    await page().locator(tid('review-UN1-2559-02-2015-12')).waitFor();
+    expect(
+      await page()
+        .locator(`${tid('review-queue')} tbody tr`)
+        .count(),
+    ).toBe(1);
   });
 
   it('the reporter sees the reason, corrects the report and resubmits it', async () => {

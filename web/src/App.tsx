@@ -7,7 +7,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { usePrefs, useT } from './prefs.tsx';
 import { useSession } from './session.tsx';
-import { canCreateProjects, canImport, canReadReports, canReviewReports, isAdmin } from './permissions.ts';
+import { canCreateProjects, canImport, canReadIndicators, canReadMonitoring, canReadReports, canReviewReports, isAdmin } from './permissions.ts';
+import { useMT } from './monitoring-i18n.ts';
 import { UserBadge } from './components/UserBadge.tsx';
 import SignInPage from './pages/SignInPage.tsx';
 
@@ -21,6 +22,13 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
+const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage.tsx'));
+const IndicatorPage = lazy(() => import('./pages/IndicatorPage.tsx'));
+const VisitListPage = lazy(() => import('./pages/VisitListPage.tsx'));
+const VisitPage = lazy(() => import('./pages/VisitPage.tsx'));
+const EventListPage = lazy(() => import('./pages/EventListPage.tsx'));
+const EventPage = lazy(() => import('./pages/EventPage.tsx'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [location] = useLocation();
@@ -87,6 +95,7 @@ function AfterSignIn() {
 
 export function App() {
   const t = useT();
+  const mt = useMT();
   const { state, me } = useSession();
   const [location] = useLocation();
   const search = useSearch();
@@ -121,13 +130,18 @@ export function App() {
   }
 
   const reports = canReadReports(me);
+  const monitoring = canReadMonitoring(me);
   const nav = (
     <>
       {reports && <NavLink href="/">{t('navDashboard')}</NavLink>}
       <NavLink href="/projects">{t('navProjects')}</NavLink>
       {canCreateProjects(me) && <NavLink href="/projects/new">{t('navNewProject')}</NavLink>}
+      {canReadIndicators(me) && <NavLink href="/indicators">{t('navIndicators')}</NavLink>}
       {canImport(me, 'disbursements') && <NavLink href="/import">{t('navImport')}</NavLink>}
       {canReviewReports(me) && <NavLink href="/review">{t('navReview')}</NavLink>}
+      {monitoring && <NavLink href="/visits">{mt('navVisits')}</NavLink>}
+      {monitoring && <NavLink href="/events">{mt('navEvents')}</NavLink>}
+      {monitoring && <NavLink href="/calendar">{mt('navCalendar')}</NavLink>}
       {isAdmin(me) && <NavLink href="/admin/users">{t('navUsers')}</NavLink>}
       {isAdmin(me) && <NavLink href="/admin/settings">{t('navSettings')}</NavLink>}
     </>
@@ -140,7 +154,14 @@ export function App() {
         <Route path="/projects" component={ProjectListPage} />
         <Route path="/projects/new">{canCreateProjects(me) ? <NewProjectPage /> : <NotAllowed />}</Route>
         <Route path="/projects/:code">{(params) => <ProjectPage code={decodeURIComponent(params.code)} />}</Route>
+        <Route path="/indicators">{canReadIndicators(me) ? <IndicatorsPage /> : <NotAllowed />}</Route>
+        <Route path="/indicators/:id">{(params) => (canReadIndicators(me) ? <IndicatorPage id={params.id} /> : <NotAllowed />)}</Route>
         <Route path="/review">{canReviewReports(me) ? <ReviewPage /> : <NotAllowed />}</Route>
+        <Route path="/visits">{monitoring ? <VisitListPage /> : <NotAllowed />}</Route>
+        <Route path="/visits/:id">{(params) => (monitoring ? <VisitPage id={params.id} /> : <NotAllowed />)}</Route>
+        <Route path="/events">{monitoring ? <EventListPage /> : <NotAllowed />}</Route>
+        <Route path="/events/:id">{(params) => (monitoring ? <EventPage id={params.id} /> : <NotAllowed />)}</Route>
+        <Route path="/calendar">{monitoring ? <CalendarPage /> : <NotAllowed />}</Route>
         <Route path="/import">{canImport(me, 'disbursements') ? <ImportPage /> : <NotAllowed />}</Route>
         <Route path="/admin/users">{isAdmin(me) ? <UsersPage /> : <NotAllowed />}</Route>
         <Route path="/admin/settings">{isAdmin(me) ? <SettingsPage /> : <NotAllowed />}</Route>

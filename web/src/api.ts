@@ -130,7 +130,7 @@ export const api = {
  * Uploads a file to an import endpoint with XMLHttpRequest, reporting upload progress (0..1).
  * Resolves with the import result; rejects with ApiError (e.g. import_rejected with row errors).
  */
-export type ImportKind = 'projects' | 'disbursements' | 'plans' | 'progress';
+export type ImportKind = 'projects' | 'disbursements' | 'plans' | 'progress' | 'results';
 
 export function uploadImport(kind: ImportKind, file: File, dryRun: boolean, onProgress: (fraction: number) => void): Promise<ImportResult> {
   const sentIn = generation;

@@ -1,7 +1,10 @@
 /** The UI's words in Thai (first) and English: one small dictionary, no i18n library. */
+import { indicatorsEn, indicatorsTh } from './i18n-indicators.ts';
+
 export type Lang = 'th' | 'en';
 
 const th = {
+  ...indicatorsTh,
   appName: 'PADME',
   appTitle: 'ระบบติดตามและประเมินผลแผนปฏิบัติราชการประจำปีของจังหวัดและกลุ่มจังหวัด',
   navDashboard: 'ภาพรวม',
@@ -246,6 +249,7 @@ const th = {
 export type MessageKey = keyof typeof th;
 
 const en: Record<MessageKey, string> = {
+  ...indicatorsEn,
   appName: 'PADME',
   appTitle: 'Monitoring and evaluation of provincial and cluster annual action plans',
   navDashboard: 'Dashboard',

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { fiscalYearEnd } from '../../src/core/dates.ts';
 import type { ImportKind, Me, Project } from './api.ts';
-import { loadReference } from './reference.ts';
+import { loadReference, type Reference } from './reference.ts';
 
 export type Role = Me['role'];
 
@@ -85,3 +85,79 @@ export function useProjectRights(me: Me | null, p: Project | null): ProjectRight
   }, [key]);
   return rights?.key === key ? rights.value : null;
 }
+
+export interface OwnerRights {
+  /** Plan monitoring visits and record events (assertCanWriteOwner's 'plan monitoring visits of', 'record events of'). */
+  plan: boolean;
+  /** Record what visits found: results, recommendations, follow-ups, photos ('record monitoring results of'). */
+  record: boolean;
+}
+
+/**
+ * Rights on an owner's visits and events in a fiscal year, as assertCanWriteOwner decides: a cluster
+ * officer within its cluster (and the provinces members at the fiscal year's end), a province officer
+ * its province; a committee member of the cluster records results but does not plan.
+ */
+export async function ownerRights(me: Me | null, owner: { kind: 'cluster' | 'province'; code: string }, fiscalYear: number): Promise<OwnerRights> {
+  if (!me) return { plan: false, record: false };
+  if (me.role === 'admin') return { plan: true, record: true };
+  if (me.role === 'province_officer') {
+    const own = owner.kind === 'province' && owner.code === me.scope;
+    return { plan: own, record: own };
+  }
+  if (me.role !== 'cluster_officer' && me.role !== 'committee_member') return { plan: false, record: false };
+  let within = owner.kind === 'cluster' && owner.code === me.scope;
+  if (!within && owner.kind === 'province' && me.scope) {
+    const ref = await loadReference(fiscalYearEnd(fiscalYear));
+    within = !!ref.clusters.find((c) => c.code === me.scope)?.provinceCodes.includes(owner.code);
+  }
+  return { plan: within && me.role === 'cluster_officer', record: within };
+}
+
+/** ownerRights as a hook: null while the reference data loads. */
+export function useOwnerRights(
+  me: Me | null,
+  owner: { kind: 'cluster' | 'province'; code: string } | null,
+  fiscalYear: number | null,
+): OwnerRights | null {
+  const [rights, setRights] = useState<{ key: string; value: OwnerRights } | null>(null);
+  const key = owner && fiscalYear ? `${me?.username}|${me?.role}|${me?.scope}|${owner.kind}:${owner.code}|${fiscalYear}` : '';
+  useEffect(() => {
+    if (!owner || !fiscalYear) return;
+    let live = true;
+    ownerRights(me, owner, fiscalYear)
+      .then((value) => live && setRights({ key, value }))
+      .catch(() => live && setRights({ key, value: { plan: false, record: false } }));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return rights?.key === key ? rights.value : null;
+}
+
+/** Whether the menu offers visits, events and the calendar: every role but agency reporters reads them. */
+export const canReadMonitoring = (me: Me | null) => !!me && me.role !== 'agency_reporter';
+
+/** Whether the user may plan visits or record events of some owner (the forms are offered; the owner is checked on saving). */
+export const canPlanSomewhere = (me: Me | null) => !!me && WRITERS.includes(me.role);
+/**
+ * Whether the user may write an owner's indicators (create and edit drafts, enter results, link
+ * projects, request changes), mirroring assertCanWriteOwner of src/features/users/access.ts: an
+ * administrator; a cluster officer for its cluster and the provinces in it (`ref`: the reference
+ * at the fiscal year's end); a province officer for its province.
+ */
+export function canWriteIndicators(me: Me | null, owner: string, ref: Reference | null): boolean {
+  if (!me) return false;
+  if (me.role === 'admin') return true;
+  if (me.role === 'cluster_officer')
+    return owner === me.scope || !!ref?.clusters.find((c) => c.code === me.scope)?.provinceCodes.includes(owner.replace(/^TH-/, ''));
+  if (me.role === 'province_officer') return owner.replace(/^TH-/, '') === me.scope;
+  return false;
+}
+
+/** Deciding change requests and moving the agreement: administrators (acting for the OPDC). */
+export const canDecideIndicators = (me: Me | null) => me?.role === 'admin';
+
+/** Reading indicators: every role but agency reporters. */
+export const canReadIndicators = (me: Me | null) => !!me && me.role !== 'agency_reporter';

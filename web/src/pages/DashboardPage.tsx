@@ -10,6 +10,8 @@ import { FiscalYearSelect } from '../components/FiscalYearSelect.tsx';
 import { OwnerSelect } from '../components/OwnerSelect.tsx';
 import { StatusLabel } from '../components/StatusLabel.tsx';
 import { WarningsPanel } from '../components/WarningsPanel.tsx';
+import { OverdueRecommendationsPanel } from '../components/OverdueRecommendationsPanel.tsx';
+import { IndicatorWarningsPanel } from '../components/IndicatorWarningsPanel.tsx';
 import { CategorySplitTable } from '../components/CategorySplitTable.tsx';
 import { defaultView, type View } from '../defaults.ts';
 import { usePrefs, useFmt, useT } from '../prefs.tsx';
@@ -154,7 +156,9 @@ function DashboardView({ view, go }: { view: View; go(v: Partial<View>): void })
           </Suspense>
         </div>
         <aside className="dash-side">
+          {d && <OverdueRecommendationsPanel owner={view.owner} asOf={view.asOf} />}
           {d && <WarningsPanel owner={view.owner} fiscalYear={view.fy} asOf={view.asOf} />}
+          {d && <IndicatorWarningsPanel owner={view.owner} fiscalYear={view.fy} asOf={view.asOf} />}
           {ranking.data && (
             <section className="panel">
               <h2>{t('map')}</h2>

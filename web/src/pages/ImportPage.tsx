@@ -1,4 +1,4 @@
-/** Import projects, disbursements, spending plans or monthly progress reports from CSV/XLSX: a dry run first (row errors or "ready"), then the import. */
+/** Import projects, disbursements, spending plans, monthly progress reports or indicator results from CSV/XLSX: a dry run first (row errors or "ready"), then the import. */
 import { useState } from 'react';
 import { ApiError, uploadImport, type ImportKind, type ImportResult, type RowError } from '../api.ts';
 import { useFmt, useT } from '../prefs.tsx';
@@ -7,7 +7,13 @@ import { useMe } from '../session.tsx';
 
 type Kind = ImportKind;
 
-const LABEL = { projects: 'importProjects', disbursements: 'importDisbursements', plans: 'importPlans', progress: 'importProgress' } as const;
+const LABEL = {
+  projects: 'importProjects',
+  disbursements: 'importDisbursements',
+  plans: 'importPlans',
+  progress: 'importProgress',
+  results: 'importResults',
+} as const;
 
 interface State {
   phase: 'idle' | 'checking' | 'checked' | 'importing' | 'imported' | 'rejected' | 'failed';
@@ -21,7 +27,7 @@ export default function ImportPage() {
   const t = useT();
   const fmt = useFmt();
   const me = useMe();
-  const kinds = (['projects', 'disbursements', 'plans', 'progress'] as const).filter((k) => canImport(me, k));
+  const kinds = (['projects', 'disbursements', 'plans', 'progress', 'results'] as const).filter((k) => canImport(me, k));
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'projects');
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ phase: 'idle', progress: 0 });
