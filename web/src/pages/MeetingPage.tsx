@@ -69,15 +69,15 @@ export default function MeetingPage({ id }: { id: string }) {
           <dt>{mt('date')}</dt>
           <dd data-testid="meeting-date">
             {dateWithWeekday(fmt, m.date, lang)}
-            {m.startTime && ` ${fmt.digits(m.startTime)}`}
+            {m.startTime && ` ${mt('timeOf', { time: fmt.digits(lang === 'th' ? m.startTime.replace(':', '.') : m.startTime) })}`}
           </dd>
           <dt>{mt('cutOff')}</dt>
           <dd>{fmt.date(m.cutOff)}</dd>
-          <dt>{mt('venues')}</dt>
+          <dt>{mt('venue')}</dt>
           <dd>{fmt.digits(m.venues.join(', ')) || '–'}</dd>
           <dt>{mt('organizer')}</dt>
           <dd>{fmt.digits(m.organizer)}</dd>
-          <dt>{mt('purposes')}</dt>
+          <dt>{mt('purpose')}</dt>
           <dd>{fmt.digits(m.purposes.join(' ')) || '–'}</dd>
           <dt>{mt('status')}</dt>
           <dd data-testid="meeting-status">
@@ -113,20 +113,30 @@ export default function MeetingPage({ id }: { id: string }) {
 /** The topics by division, in their order; while a draft, forms to add, edit, move and remove them. */
 function Agenda({ meeting, write, onChanged }: { meeting: Meeting; write: boolean; onChanged(): void }) {
   const mt = useMeT();
+  const fmt = useFmt();
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fy = fiscalYearOf(meeting.cutOff);
 
-  async function move(item: AgendaItem, by: number) {
+  /**
+   * Moves a topic within its division: the server keeps positions as given (ties in the order they
+   * were added), so the division is numbered 1, 2, … in its new order, changing only the topics
+   * whose position differs.
+   */
+  async function move(topics: AgendaItem[], from: number, to: number) {
     setError(null);
+    const order = [...topics];
+    const [moved] = order.splice(from, 1);
+    order.splice(to, 0, moved!);
     try {
-      await api.patch(`/meetings/${meeting.id}/agenda/${item.id}`, { version: item.version, position: item.position + by });
-      onChanged();
+      for (const [i, a] of order.entries())
+        if (a.position !== i + 1) await api.patch(`/meetings/${meeting.id}/agenda/${a.id}`, { version: a.version, position: i + 1 });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
+    onChanged();
   }
 
   return (
@@ -159,7 +169,7 @@ function Agenda({ meeting, write, onChanged }: { meeting: Meeting; write: boolea
                     />
                   ) : (
                     <>
-                      <strong className="topic-title">❖ {a.topic}</strong>
+                      <strong className="topic-title">❖ {fmt.digits(a.topic)}</strong>
                       <ul className="entries">
                         {a.items.map((e, j) => (
                           <li key={j}>
@@ -172,14 +182,20 @@ function Agenda({ meeting, write, onChanged }: { meeting: Meeting; write: boolea
                           <button type="button" className="secondary" onClick={() => setEditing(a.id)} data-testid="edit-topic">
                             {mt('edit')}
                           </button>
-                          <button type="button" className="secondary" disabled={i === 0} onClick={() => void move(a, -1)} aria-label={mt('moveUp')}>
+                          <button
+                            type="button"
+                            className="secondary"
+                            disabled={i === 0}
+                            onClick={() => void move(topics, i, i - 1)}
+                            aria-label={mt('moveUp')}
+                          >
                             ↑
                           </button>
                           <button
                             type="button"
                             className="secondary"
                             disabled={i === topics.length - 1}
-                            onClick={() => void move(a, 1)}
+                            onClick={() => void move(topics, i, i + 1)}
                             aria-label={mt('moveDown')}
                           >
                             ↓
@@ -237,7 +253,7 @@ function EntrySummary({ entry }: { entry: AgendaEntry }) {
   const range = (from: string, to: string) => `${fmt.date(from)} – ${fmt.date(to)}`;
   switch (entry.kind) {
     case 'text':
-      return <span className="entry-text">{entry.text}</span>;
+      return <span className="entry-text">{fmt.digits(entry.text)}</span>;
     case 'approval':
     case 'previousYear':
     case 'disbursement':
