@@ -186,7 +186,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     }
   }, 120_000);
 
-  it('closes the meeting after a confirmation: frozen, no more forms, regenerating finds nothing changed', async () => {
+  it('closes the meeting after a confirmation: frozen, no more forms, regenerated, what changed since', async () => {
     await b.page.getByTestId('close-meeting').click();
     await expect(b.page.getByTestId('close-confirm').textContent()).resolves.toContain('ปิดการประชุมนี้?');
     await b.page.getByTestId('confirm-close').click();
@@ -204,6 +204,22 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     ]);
     await b.page.getByTestId('regenerate').click();
     await expectText(b.page, tid('report-changes'), 'ไม่มีตัวเลขใดเปลี่ยนไปจากรายงานที่ปิดไว้');
+    // A disbursement of 100,000.00 baht before the cut-off, recorded after closing: the frozen report keeps the old
+    // figures; regenerated, the disbursement block changes (1,521,593.29 of 359,420,700.00: 0.42 %, 99.58 % remaining).
+    const officer = await server.as({ username: 'officer-late', role: 'cluster_officer', scope: 'upper-north-1' });
+    const body = JSON.stringify({ date: '2016-01-04', amount: '100000.00', ref: 'MEET-LATE-1' });
+    expect((await officer.json('/api/v1/projects/UN1-2559-01/disbursements', { method: 'POST', body })).status).toBe(201);
+    await b.page.reload();
+    await b.page.locator(tid('report-preview')).waitFor();
+    await expectText(b.page, `${tid('report-preview')} p.report-item >> nth=6`, DISBURSEMENT);
+    await b.page.getByTestId('regenerate').click();
+    await expectText(b.page, `${tid('report-changes')} h3`, 'สิ่งที่เปลี่ยนไปจากรายงานที่ปิดไว้ (๑)');
+    expect(await texts(`${tid('report-change')} .change-old`)).toEqual([`เดิม: ${DISBURSEMENT.slice(2)}`]);
+    const regenerated =
+      'ผลการเบิกจ่ายงบประมาณโครงการ ประจำปีงบประมาณ พ.ศ. ๒๕๕๙ จำนวน ๑,๕๒๑,๕๙๓.๒๙ บาท คิดเป็นร้อยละ ๐.๔๒ คงเหลือ ๓๕๗,๘๙๙,๑๐๖.๗๑ บาท คิดเป็นร้อยละ ๙๙.๕๘ (ข้อมูล ณ วันที่ ๕ มกราคม ๒๕๕๙)';
+    expect(await texts(`${tid('report-change')} .change-new`)).toEqual([`ใหม่: ${regenerated}`]);
+    await expectText(b.page, `${tid('report-preview')} p.report-item >> nth=6`, `- ${regenerated}`);
+    await expectText(b.page, tid('report-kind'), 'รายงานจากข้อมูลปัจจุบัน ณ วันที่ ๕ มกราคม ๒๕๕๙');
     // Reloaded, the list says so too.
     await b.page.getByRole('link', { name: 'การประชุม' }).first().click();
     await expectText(b.page, `${tid('meeting-12-2558')} td:last-child`, 'ปิดการประชุมแล้ว');
