@@ -4,7 +4,7 @@
  * weekday derived from the date, the division headings, the ❖ topics and the seed's figures in Thai
  * digits, Arabic ones with the app's digits switch), screenshots of the page and of the preview, an
  * officer adding a narrative topic and moving it, the DOCX and PDF downloads, and closing the meeting
- * (its report then frozen: regenerating it finds nothing changed).
+ * (its report then frozen; regenerated after a late disbursement, the one change), and a new meeting through the form.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -223,5 +223,32 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     // Reloaded, the list says so too.
     await b.page.getByRole('link', { name: 'การประชุม' }).first().click();
     await expectText(b.page, `${tid('meeting-12-2558')} td:last-child`, 'ปิดการประชุมแล้ว');
+  });
+
+  it('an officer records meeting 1/2559 through the form: the weekday shown from the date, the month covered proposed', async () => {
+    await b.page.getByTestId('new-meeting').click();
+    const form = b.page.getByRole('form', { name: 'บันทึกการประชุม' });
+    await form.getByTestId('save-meeting').click();
+    await expect.poll(() => form.locator('.field-error').count()).toBeGreaterThan(0);
+    await form.getByLabel('ครั้งที่').fill('1');
+    await form.getByLabel('ปี พ.ศ.').fill('2559');
+    await form.getByLabel('วันที่ประชุม').fill('3/2/2559');
+    await form.getByLabel('วันที่ประชุม').press('Enter');
+    await expectText(b.page, tid('meeting-weekday'), 'วันพุธที่ ๓ กุมภาพันธ์ ๒๕๕๙');
+    expect(await form.getByLabel('ประจำเดือน', { exact: true }).inputValue()).toBe('1');
+    await form.getByLabel('เวลาเริ่ม (ชช:นน)').fill('13:30');
+    await form.getByLabel('สถานที่ (หนึ่งบรรทัดต่อหนึ่งแห่ง)').fill('ศาลากลางจังหวัดลำพูน');
+    await form.getByLabel('ผู้จัด').fill('สำนักบริหารยุทธศาสตร์กลุ่มจังหวัดภาคเหนือตอนบน 1 (OSM)');
+    await form.getByLabel('วัตถุประสงค์ (หนึ่งบรรทัดต่อหนึ่งข้อ)').fill('ติดตามผลการดำเนินงาน');
+    await form.getByTestId('save-meeting').click();
+    await b.page.waitForURL(/\/meetings\/\d+$/);
+    await expectText(
+      b.page,
+      `${tid('report-preview')} p.report-intro`,
+      'เมื่อวันพุธที่ ๓ กุมภาพันธ์ ๒๕๕๙ ที่ผ่านมา เวลา ๑๓.๓๐ น. ณ ศาลากลางจังหวัดลำพูน สำนักบริหารยุทธศาสตร์กลุ่มจังหวัดภาคเหนือตอนบน ๑ (OSM) ' +
+        'ได้จัดประชุมครั้งที่ ๑/๒๕๕๙ ประจำเดือนมกราคม พ.ศ. ๒๕๕๙ เพื่อติดตามผลการดำเนินงาน',
+    );
+    expect(await preview('h3.report-topic')).toEqual([]);
+    await expectText(b.page, tid('meeting-status'), 'ร่าง');
   });
 });
