@@ -3,6 +3,7 @@
  * runs from 1 October (N - 544) to 30 September (N - 543) C.E.
  */
 import { toArabicDigits } from './thai.ts';
+import { excerpt } from './text.ts';
 
 export type IsoDate = string;
 
@@ -31,7 +32,10 @@ export function isIsoDate(text: string): boolean {
  * Returns the ISO date, or an error message naming what is wrong.
  */
 export function parseDate(text: string): { ok: true; date: IsoDate } | { ok: false; message: string } {
-  const t = toArabicDigits(text.trim());
+  const trimmed = text.trim();
+  // Nothing longer than "31/12/2559" or "2016-01-05" (with spaces around) is a date: quote a little of it.
+  if (trimmed.length > 20) return { ok: false, message: `${excerpt(trimmed)} is not a date: use YYYY-MM-DD or d/m/yyyy in B.E.` };
+  const t = toArabicDigits(trimmed);
   const m = ISO.exec(t);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

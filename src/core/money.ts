@@ -11,9 +11,14 @@ const AMOUNT = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
 /** The largest amount PostgreSQL's bigint holds, in satang (about 92 million million baht). */
 export const MAX_SATANG = 2n ** 63n - 1n;
 
+/** The longest text that can be an amount ("-92,233,720,368,547,758.07" is 26 characters): longer is refused before parsing. */
+const MAX_AMOUNT_CHARS = 40;
+
 /** Parses "1234.5", "1,234.50", "-100" into satang; returns null for anything else or beyond bigint. */
 export function parseAmount(text: string): Satang | null {
-  const m = AMOUNT.exec(toArabicDigits(text.trim()));
+  const t = text.trim();
+  if (t.length > MAX_AMOUNT_CHARS) return null;
+  const m = AMOUNT.exec(toArabicDigits(t));
   if (!m) return null;
   const [, minus, whole = '0', fraction = ''] = m;
   const satang = BigInt(whole.replaceAll(',', '')) * 100n + BigInt(fraction.padEnd(2, '0') || '0');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseAmount } from './money.ts';
 import { isIsoDate, parseDate } from './dates.ts';
 import { toArabicDigits } from './thai.ts';
+import { excerpt } from './text.ts';
 
 /** A decimal string of baht, parsed into satang. */
 export const Amount = z
@@ -11,7 +12,7 @@ export const Amount = z
   .transform((s, ctx) => {
     const v = parseAmount(s);
     if (v === null) {
-      ctx.addIssue({ code: 'custom', message: `"${s}" is not an amount: use digits with up to 2 decimals, e.g. 1234.50 or 1,234.50` });
+      ctx.addIssue({ code: 'custom', message: `"${excerpt(s)}" is not an amount: use digits with up to 2 decimals, e.g. 1234.50 or 1,234.50` });
       return z.NEVER;
     }
     return v;

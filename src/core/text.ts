@@ -9,3 +9,9 @@ export function pathOfNul(value: unknown, path = ''): string | null {
   }
   return null;
 }
+
+/** A value quoted in an error message, cut to `max` characters (a huge cell must not make a huge message). */
+export function excerpt(text: string, max = 40): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}… (${chars.length} characters)`;
+}

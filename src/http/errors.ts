@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, type ErrorCode } from '../core/errors.ts';
+import { isConnectionError } from '../db/db.ts';
 
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Record<ErrorCode, number> = {
@@ -39,6 +40,21 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (isAppError(err)) {
     void reply.code(STATUS[err.code]).send({ error: { code: err.code, message: err.message, details: err.details } } satisfies ErrorBody);
+    return;
+  }
+  // The database server is down or restarting: a prompt 503 the client may retry, never a 500 or a hang.
+  if (isConnectionError(err)) {
+    req.log.warn(err);
+    void reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({
+        error: {
+          code: 'database_unavailable',
+          message:
+            'The database cannot be reached at the moment (it may be restarting): try again in a few seconds. Repeating a disbursement with the same ref is safe.',
+        },
+      } satisfies ErrorBody);
     return;
   }
   // Two requests creating the same thing at once: the database's unique index decides, the loser gets 409.

@@ -5,13 +5,13 @@ import { recordEntry } from './ledger.service.ts';
 import { CATEGORIES, CATEGORY_LABEL_TH } from './category.ts';
 
 const DisbursementRow = z.object({
-  project_code: z.string({ error: 'project_code is required' }).trim().min(1).max(64),
+  project_code: z.string({ error: 'project_code is required' }).trim().min(1).max(64, 'project_code is longer than 64 characters'),
   date: z.string({ error: 'date is required' }).pipe(FlexibleDate),
   amount: z
     .string({ error: 'amount is required' })
     .pipe(Amount)
     .refine((v) => v !== 0n, 'amount cannot be zero'),
-  ref: z.string({ error: 'ref is required' }).trim().min(1).max(100),
+  ref: z.string({ error: 'ref is required' }).trim().min(1).max(100, 'ref is longer than 100 characters'),
   category: z
     .string()
     .optional()

@@ -63,10 +63,22 @@ const normalise = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_');
 
 function mapHeaders(headers: string[], columns: Column[]): Map<string, string> {
   const byHeader = new Map<string, string>();
-  for (const h of headers) {
+  const twice: RowError[] = [];
+  for (const [i, h] of headers.entries()) {
     const col = columns.find((c) => normalise(c.name) === normalise(h) || c.aliases.some((a) => normalise(a) === normalise(h)));
-    if (col) byHeader.set(h, col.name);
+    if (!col) continue;
+    // Two columns for one field: which one holds the value is anyone's guess, so neither is taken.
+    const first = headers.findIndex((o) => byHeader.get(o) === col.name || (o === h && byHeader.has(o)));
+    if (first >= 0 && first < i)
+      twice.push({
+        row: 1,
+        field: col.name,
+        message: `columns ${first + 1} (${headers[first]}) and ${i + 1} (${h}) both give ${col.name}: keep one`,
+      });
+    else byHeader.set(h, col.name);
   }
+  if (twice.length)
+    throw new AppError('import_rejected', `The header row names a column twice: ${twice.map((t) => t.field).join(', ')}`, { errors: twice });
   const missing = columns.filter((c) => c.required && ![...byHeader.values()].includes(c.name));
   if (missing.length) {
     const errors: RowError[] = missing.map((c) => ({ row: 1, field: c.name, message: `missing column ${c.name} (or ${c.aliases.join(' / ')})` }));

@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { AppError } from '../../core/errors.ts';
+import { AppError, type RowError } from '../../core/errors.ts';
+import { assertNotOtherUnicode, assertXlsxUnpackedSize } from './file-checks.ts';
 
 export interface TableRow {
   row: number;
@@ -23,6 +24,7 @@ export async function readTable(fileName: string, data: Buffer): Promise<Table> 
 }
 
 function readCsv(data: Buffer): Table {
+  assertNotOtherUnicode(data.subarray(0, 512));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
@@ -44,10 +46,21 @@ function readCsv(data: Buffer): Table {
   return toTable(records.map((r) => ({ rowNumber: r.info.lines, cells: r.record })));
 }
 
+/** A cell that cannot be read as text: a formula whose result the file does not hold, a date beyond the calendar. */
+class CellProblem extends Error {}
+
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new CellProblem('a date cell whose value is not a real date');
+    return value.toISOString().slice(0, 10);
+  }
   if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) {
+      const formula = 'formula' in value ? value.formula : `(shared with ${value.sharedFormula})`;
+      if (value.result === undefined || value.result === null)
+        throw new CellProblem(`the formula =${formula} has no saved result: open the file in Excel and save it again, or paste the values`);
+    }
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
@@ -60,6 +73,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(data: Buffer): Promise<Table> {
+  assertXlsxUnpackedSize(data);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -71,13 +85,25 @@ async function readXlsx(data: Buffer): Promise<Table> {
   const sheet = wb.worksheets[0];
   if (!sheet) throw new AppError('import_rejected', 'The workbook has no sheet', { errors: [{ row: 1, field: 'file', message: 'no sheet' }] });
   const records: { rowNumber: number; cells: string[] }[] = [];
+  const problems: RowError[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+      try {
+        cells[col - 1] = cellText(cell.value);
+      } catch (e) {
+        if (!(e instanceof CellProblem)) throw e;
+        const header = records[0]?.cells[col - 1]?.trim();
+        problems.push({ row: rowNumber, field: header || `column ${cell.address.replace(/\d+$/, '')}`, message: e.message });
+        cells[col - 1] = '';
+      }
     });
     if (cells.some((c) => c && c.trim())) records.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
   });
+  if (problems.length)
+    throw new AppError('import_rejected', `The file was not imported: ${problems.length} cell(s) cannot be read. Nothing was changed.`, {
+      errors: problems,
+    });
   return toTable(records);
 }
 

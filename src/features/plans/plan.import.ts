@@ -44,7 +44,7 @@ export const MonthText = z.string().transform((s, ctx) => {
 
 const PlanRow = z
   .object({
-    project_code: z.string({ error: 'project_code is required' }).trim().min(1).max(64),
+    project_code: z.string({ error: 'project_code is required' }).trim().min(1).max(64, 'project_code is longer than 64 characters'),
     month: z.string().pipe(MonthText).optional(),
     amount: z
       .string()

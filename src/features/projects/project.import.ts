@@ -32,10 +32,10 @@ const ImportStatus = z
 
 const ProjectRow = z
   .object({
-    code: z.string({ error: 'code is required' }).trim().min(1).max(64),
+    code: z.string({ error: 'code is required' }).trim().min(1).max(64, 'code is longer than 64 characters'),
     fiscal_year: z.string({ error: 'fiscal_year is required' }).pipe(FiscalYearText),
     owner: z.string({ error: 'owner is required' }).pipe(OwnerCode),
-    name: z.string({ error: 'name is required' }).trim().min(1).max(1000),
+    name: z.string({ error: 'name is required' }).trim().min(1).max(1000, 'name is longer than 1000 characters'),
     budget: z
       .string({ error: 'budget is required' })
       .pipe(Amount)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Api, type RouteDeps } from '../../http/deps.ts';
+import { readSnapshot } from '../../db/db.ts';
 import { Dashboard, DisbursementByCategory, DisbursementReportQuery, Ranking, RankingQuery, ReportFormat } from './report.schema.ts';
 import { dashboard, disbursementReport, ranking } from './report.service.ts';
 import { disbursementCsv, disbursementText, rankingCsv, rankingText } from './report.format.ts';
@@ -31,7 +32,8 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
     },
     async (req, reply) => {
       const { format, digits, byCategory, ...query } = req.query;
-      const report = await disbursementReport(db, actorOf(req), query);
+      // One snapshot: the totals and their split by category are read by two queries and must agree.
+      const report = await readSnapshot(db, (q) => disbursementReport(q, actorOf(req), query));
       if (format === 'text')
         return reply.type(TEXT).send(disbursementText(report, { thaiDigits: digits === 'thai' }, { byCategory: byCategory === 'true' }));
       if (format === 'csv') return reply.type(CSV).send(disbursementCsv(report));
@@ -71,6 +73,6 @@ export async function reportRoutes(api: Api, { db }: RouteDeps): Promise<void> {
         response: { 200: Dashboard },
       },
     },
-    async (req) => dashboard(db, actorOf(req), req.query),
+    async (req) => readSnapshot(db, (q) => dashboard(q, actorOf(req), req.query)),
   );
 }
