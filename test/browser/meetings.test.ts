@@ -141,6 +141,16 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     expect(doc.width).toBe(794);
     expect(doc.height).toBeGreaterThan(1123);
     expect(doc.bytes).toBeGreaterThan(100_000);
+    // Printed: only the document, without the shell, the agenda and the forms (the page's margins are @page's).
+    await b.page.emulateMedia({ media: 'print' });
+    expect(await b.page.locator('.app-header').isVisible()).toBe(false);
+    expect(await b.page.locator(tid('agenda')).isVisible()).toBe(false);
+    expect(await b.page.locator(tid('downloads')).isVisible()).toBe(false);
+    expect(await b.page.locator(tid('report-preview')).evaluate((e) => [getComputedStyle(e).paddingLeft, getComputedStyle(e).boxShadow])).toEqual([
+      '0px',
+      'none',
+    ]);
+    await b.page.emulateMedia({ media: 'screen' });
   });
 
   it('an officer adds a narrative topic to the general administration and moves it up', async () => {
