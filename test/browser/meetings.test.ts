@@ -106,6 +106,9 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     expect(items[5]).toBe(DISBURSEMENT);
     // The seed printed "ร้อยละ ... บาท": no percentage is followed by baht.
     for (const item of items) expect(item).not.toMatch(/ร้อยละ [๐-๙0-9.,]+ บาท/);
+    // The app's switch is off (Arabic digits) but the document and its downloads have Thai ones until it is moved.
+    expect(await b.page.locator('header').getByLabel('เลขไทย').isChecked()).toBe(false);
+    expect(await b.page.getByTestId('download-pdf').getAttribute('href')).toMatch(/&digits=thai$/);
     // The division headings in the agenda too, each with its topics.
     expect(await texts(`${tid('agenda')} .division h3`)).toEqual(['กลุ่มงานพัฒนายุทธศาสตร์', 'กลุ่มติดตามและประเมินผล', 'ฝ่ายบริหารทั่วไป']);
     expect(await b.page.locator(`${tid('division-monitoring')} .topic-title`).count()).toBe(3);
@@ -124,8 +127,10 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
       PREVIOUS_YEAR.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)),
     );
     expect((await preview('p.report-item'))[5]).toContain('จำนวน 1,421,593.29 บาท คิดเป็นร้อยละ 0.40 คงเหลือ 357,999,106.71 บาท คิดเป็นร้อยละ 99.60');
+    expect(await b.page.getByTestId('download-docx').getAttribute('href')).toMatch(/&digits=arabic$/);
     await sw.check();
     await expectText(b.page, `${tid('report-preview')} p.report-item >> nth=4`, PREVIOUS_YEAR);
+    expect(await b.page.getByTestId('download-docx').getAttribute('href')).toMatch(/&digits=thai$/);
   });
 
   it('screenshots the meeting page and the report preview (non-trivial PNGs)', async () => {

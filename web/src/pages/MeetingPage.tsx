@@ -47,6 +47,7 @@ export default function MeetingPage({ id }: { id: string }) {
   const rights = useOwnerRights(me, m ? ownerRef(m.owner.code) : null, m ? fiscalYearOf(m.date) : null);
   const [editing, setEditing] = useState(false);
   const [reportTick, setReportTick] = useState(0);
+  const thai = useReportDigits();
   const changed = () => {
     meeting.reload();
     setReportTick((t) => t + 1);
@@ -104,10 +105,23 @@ export default function MeetingPage({ id }: { id: string }) {
       </section>
       <Agenda meeting={m} write={write} onChanged={changed} />
       {rights?.plan && m.status === 'draft' && <CloseMeeting meeting={m} onClosed={changed} />}
-      <Downloads meeting={m} />
-      <ReportPreview meeting={m} tick={reportTick} regenerate={!!rights?.plan} />
+      <Downloads meeting={m} thai={thai.on} />
+      <ReportPreview meeting={m} tick={reportTick} regenerate={!!rights?.plan} thai={thai.on} setThai={thai.set} />
     </div>
   );
+}
+
+/** The digits of the report (preview and downloads): Thai by default, as the official document has them; the app's switch, once moved, decides. */
+function useReportDigits(): { on: boolean; set(on: boolean): void } {
+  const { thaiDigits } = usePrefs();
+  const [on, set] = useState(true);
+  const [first, setFirst] = useState(true);
+  useEffect(() => {
+    if (first) setFirst(false);
+    else set(thaiDigits);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [thaiDigits]);
+  return { on, set };
 }
 
 /** The topics by division, in their order; while a draft, forms to add, edit, move and remove them. */
@@ -506,9 +520,8 @@ function CloseMeeting({ meeting, onClosed }: { meeting: Meeting; onClosed(): voi
 }
 
 /** The report in every format, with the digits of the preview. */
-function Downloads({ meeting }: { meeting: Meeting }) {
+function Downloads({ meeting, thai }: { meeting: Meeting; thai: boolean }) {
   const mt = useMeT();
-  const { thaiDigits } = usePrefs();
   return (
     <section className="downloads no-print" data-testid="downloads">
       <h2>{mt('downloads')}</h2>
@@ -517,7 +530,7 @@ function Downloads({ meeting }: { meeting: Meeting }) {
           <a
             key={f}
             className="button secondary"
-            href={`/api/v1/meetings/${meeting.id}/report${query({ format: f, digits: thaiDigits ? 'thai' : 'arabic' })}`}
+            href={`/api/v1/meetings/${meeting.id}/report${query({ format: f, digits: thai ? 'thai' : 'arabic' })}`}
             download={`meeting-${meeting.no}-${meeting.year}.${f === 'text' ? 'txt' : f}`}
             data-testid={`download-${f}`}
           >
@@ -534,18 +547,21 @@ function Downloads({ meeting }: { meeting: Meeting }) {
  * Thai digits unless the app's digits switch says otherwise (the API's digits option). A regenerated
  * report of a closed meeting lists what changed since the frozen one.
  */
-function ReportPreview({ meeting, tick, regenerate }: { meeting: Meeting; tick: number; regenerate: boolean }) {
+function ReportPreview({
+  meeting,
+  tick,
+  regenerate,
+  thai,
+  setThai,
+}: {
+  meeting: Meeting;
+  tick: number;
+  regenerate: boolean;
+  thai: boolean;
+  setThai(on: boolean): void;
+}) {
   const mt = useMeT();
   const fmt = useFmt();
-  const { thaiDigits } = usePrefs();
-  // Thai digits by default, as the official document has them; the app's switch, once moved, decides.
-  const [thai, setThai] = useState(true);
-  const [first, setFirst] = useState(true);
-  useEffect(() => {
-    if (first) setFirst(false);
-    else setThai(thaiDigits);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [thaiDigits]);
   const digits = thai ? 'thai' : 'arabic';
   const report = useApi<MeetingReport>(`/meetings/${meeting.id}/report`, { digits });
   const [regenerated, setRegenerated] = useState<Regenerated | null>(null);
