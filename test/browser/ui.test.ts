@@ -323,7 +323,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   it('shows a viewer no import, no new project and no forms on a project', async () => {
     await signInAs('viewer', '/projects/UN1-2559-01');
     await expectText(page, tid('user-role'), 'ผู้ชม');
-    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'ตัวชี้วัด', 'ลงพื้นที่ติดตาม', 'กิจกรรม', 'ปฏิทิน']);
+    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'ตัวชี้วัด', 'ลงพื้นที่ติดตาม', 'กิจกรรม', 'ปฏิทิน', 'การประชุม']);
     await openProject('UN1-2559-01');
     expect(await formsOnPage()).toEqual({ disbursement: 0, status: 0, delete: 0 });
     expect(await page.locator(`${tid('history')} tbody tr`).count()).toBeGreaterThan(0);
@@ -334,7 +334,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   it("shows a committee member the dashboard and its cluster's projects, without forms", async () => {
     await signInAs('committee-un1');
     await expectText(page, tid('user-role'), 'กรรมการ · กลุ่มจังหวัดภาคเหนือตอนบน 1');
-    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'ตัวชี้วัด', 'ลงพื้นที่ติดตาม', 'กิจกรรม', 'ปฏิทิน']);
+    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'ตัวชี้วัด', 'ลงพื้นที่ติดตาม', 'กิจกรรม', 'ปฏิทิน', 'การประชุม']);
     await expectText(page, tid('owner-name'), 'กลุ่มจังหวัดภาคเหนือตอนบน 1');
     await openProject('UN1-2559-01');
     expect(await formsOnPage()).toEqual({ disbursement: 0, status: 0, delete: 0 });
@@ -360,7 +360,18 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   it("shows a province officer the forms on its province's project only", async () => {
     await signInAs('officer-cm');
     await expectText(page, tid('user-role'), 'เจ้าหน้าที่จังหวัด · เชียงใหม่');
-    expect(await navLinks()).toEqual(['ภาพรวม', 'โครงการ', 'เพิ่มโครงการ', 'ตัวชี้วัด', 'นำเข้าข้อมูล', 'ตรวจรายงาน', 'ลงพื้นที่ติดตาม', 'กิจกรรม', 'ปฏิทิน']);
+    expect(await navLinks()).toEqual([
+      'ภาพรวม',
+      'โครงการ',
+      'เพิ่มโครงการ',
+      'ตัวชี้วัด',
+      'นำเข้าข้อมูล',
+      'ตรวจรายงาน',
+      'ลงพื้นที่ติดตาม',
+      'กิจกรรม',
+      'ปฏิทิน',
+      'การประชุม',
+    ]);
     await openProject('UN1-2559-01');
     expect(await formsOnPage()).toEqual({ disbursement: 0, status: 0, delete: 0 });
     await openProject('CM-2559-01');
@@ -425,6 +436,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
       'ลงพื้นที่ติดตาม',
       'กิจกรรม',
       'ปฏิทิน',
+      'การประชุม',
       'ผู้ใช้',
       'ตั้งค่า',
     ]);

@@ -7,8 +7,18 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { usePrefs, useT } from './prefs.tsx';
 import { useSession } from './session.tsx';
-import { canCreateProjects, canImport, canReadIndicators, canReadMonitoring, canReadReports, canReviewReports, isAdmin } from './permissions.ts';
+import {
+  canCreateProjects,
+  canImport,
+  canReadIndicators,
+  canReadMeetings,
+  canReadMonitoring,
+  canReadReports,
+  canReviewReports,
+  isAdmin,
+} from './permissions.ts';
 import { useMT } from './monitoring-i18n.ts';
+import { useMeT } from './meetings-i18n.ts';
 import { UserBadge } from './components/UserBadge.tsx';
 import SignInPage from './pages/SignInPage.tsx';
 
@@ -29,6 +39,8 @@ const VisitPage = lazy(() => import('./pages/VisitPage.tsx'));
 const EventListPage = lazy(() => import('./pages/EventListPage.tsx'));
 const EventPage = lazy(() => import('./pages/EventPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
+const MeetingListPage = lazy(() => import('./pages/MeetingListPage.tsx'));
+const MeetingPage = lazy(() => import('./pages/MeetingPage.tsx'));
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [location] = useLocation();
@@ -96,6 +108,7 @@ function AfterSignIn() {
 export function App() {
   const t = useT();
   const mt = useMT();
+  const met = useMeT();
   const { state, me } = useSession();
   const [location] = useLocation();
   const search = useSearch();
@@ -131,6 +144,7 @@ export function App() {
 
   const reports = canReadReports(me);
   const monitoring = canReadMonitoring(me);
+  const meetings = canReadMeetings(me);
   const nav = (
     <>
       {reports && <NavLink href="/">{t('navDashboard')}</NavLink>}
@@ -142,6 +156,7 @@ export function App() {
       {monitoring && <NavLink href="/visits">{mt('navVisits')}</NavLink>}
       {monitoring && <NavLink href="/events">{mt('navEvents')}</NavLink>}
       {monitoring && <NavLink href="/calendar">{mt('navCalendar')}</NavLink>}
+      {meetings && <NavLink href="/meetings">{met('navMeetings')}</NavLink>}
       {isAdmin(me) && <NavLink href="/admin/users">{t('navUsers')}</NavLink>}
       {isAdmin(me) && <NavLink href="/admin/settings">{t('navSettings')}</NavLink>}
     </>
@@ -162,6 +177,8 @@ export function App() {
         <Route path="/events">{monitoring ? <EventListPage /> : <NotAllowed />}</Route>
         <Route path="/events/:id">{(params) => (monitoring ? <EventPage id={params.id} /> : <NotAllowed />)}</Route>
         <Route path="/calendar">{monitoring ? <CalendarPage /> : <NotAllowed />}</Route>
+        <Route path="/meetings">{meetings ? <MeetingListPage /> : <NotAllowed />}</Route>
+        <Route path="/meetings/:id">{(params) => (meetings ? <MeetingPage id={params.id} /> : <NotAllowed />)}</Route>
         <Route path="/import">{canImport(me, 'disbursements') ? <ImportPage /> : <NotAllowed />}</Route>
         <Route path="/admin/users">{isAdmin(me) ? <UsersPage /> : <NotAllowed />}</Route>
         <Route path="/admin/settings">{isAdmin(me) ? <SettingsPage /> : <NotAllowed />}</Route>

@@ -161,3 +161,10 @@ export const canDecideIndicators = (me: Me | null) => me?.role === 'admin';
 
 /** Reading indicators: every role but agency reporters. */
 export const canReadIndicators = (me: Me | null) => !!me && me.role !== 'agency_reporter';
+
+/**
+ * Whether the menu offers meetings: every role but agency reporters reads an owner's meetings
+ * (assertCanReadOwnerRecords; a committee member its cluster's). Writing them is ownerRights' plan
+ * (assertCanWriteOwner's 'hold meetings of': administrators and the owner's officers).
+ */
+export const canReadMeetings = (me: Me | null) => !!me && me.role !== 'agency_reporter';
