@@ -466,28 +466,7 @@ export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string
     if (!resolved.ok) throw new AppError('validation', `Project ${projectCode}: ${resolved.message}`, { field: 'category' });
     const category = resolved.category;
     const corrected = { ...next, note: next.note ?? undefined, category, commitmentId };
-    if (commitmentId !== null) {
-      const [c] = await tx.query<{ number: string; amount: bigint; category: Category; cancelled_on: string | null }>(
-        'SELECT number, amount, category, cancelled_on FROM commitments WHERE id = $1',
-        [commitmentId],
-      );
-      assertNotCancelledOn(c!.number, c!.cancelled_on, next.date);
-      if (c!.category !== category) {
-        throw new AppError('validation', `Commitment ${c!.number} is of the ${c!.category} budget, not ${category}`, { field: 'category' });
-      }
-      const [paid] = await tx.query<{ total: bigint }>(
-        'SELECT coalesce(sum(amount), 0)::bigint AS total FROM ledger_entries WHERE commitment_id = $1 AND deleted_at IS NULL AND id <> $2',
-        [commitmentId, entry.id],
-      );
-      const total = paid!.total + next.amount;
-      if (total > c!.amount || total < 0n) {
-        throw new AppError(
-          'over_allocation',
-          `This correction would make ${formatAmount(total)} paid against commitment ${c!.number} of ${formatAmount(c!.amount)}`,
-          { field: 'amount' },
-        );
-      }
-    }
+    if (commitmentId !== null) await assertPayableAgainst(tx, commitmentId, { ...next, category, id: entry.id }, 'This correction');
     // The message names a date against the totals without the entry being corrected.
     const problem = await checkLedgerRules(
       tx,
@@ -515,6 +494,38 @@ export async function updateEntry(ctx: Ctx, projectCode: string, entryId: string
     });
     return after!;
   });
+}
+
+/**
+ * A payment already recorded (corrected, or restored) against a commitment: dated before the commitment's
+ * cancellation, of its budget category, and within its amount with the other payments against it.
+ */
+async function assertPayableAgainst(
+  tx: Queryable,
+  commitmentId: bigint,
+  payment: { id: bigint; date: string; amount: bigint; category: Category },
+  what: string,
+): Promise<void> {
+  const [c] = await tx.query<{ number: string; amount: bigint; category: Category; cancelled_on: string | null }>(
+    'SELECT number, amount, category, cancelled_on FROM commitments WHERE id = $1',
+    [commitmentId],
+  );
+  assertNotCancelledOn(c!.number, c!.cancelled_on, payment.date);
+  if (c!.category !== payment.category) {
+    throw new AppError('validation', `Commitment ${c!.number} is of the ${c!.category} budget, not ${payment.category}`, { field: 'category' });
+  }
+  const [paid] = await tx.query<{ total: bigint }>(
+    'SELECT coalesce(sum(amount), 0)::bigint AS total FROM ledger_entries WHERE commitment_id = $1 AND deleted_at IS NULL AND id <> $2',
+    [commitmentId, payment.id],
+  );
+  const total = paid!.total + payment.amount;
+  if (total > c!.amount || total < 0n) {
+    throw new AppError(
+      'over_allocation',
+      `${what} would make ${formatAmount(total)} paid against commitment ${c!.number} of ${formatAmount(c!.amount)}`,
+      { field: 'amount' },
+    );
+  }
 }
 
 /** Soft-deletes a ledger entry (it leaves every figure) or, for an admin, restores it; the ledger rules still hold after. */
@@ -551,6 +562,13 @@ export async function setEntryDeleted(ctx: Ctx, projectCode: string, entryId: st
       );
     }
     if (!deleted) {
+      if (entry.commitment_id !== null)
+        await assertPayableAgainst(
+          tx,
+          entry.commitment_id,
+          { id: entry.id, date: entry.entry_date, amount: entry.amount, category: entry.category },
+          'Restoring this entry',
+        );
       if (await liveEntryWithRef(tx, p.id, entry.kind, entry.ref))
         throw new AppError('conflict', `Another ${entry.kind} with ref ${entry.ref} exists on project ${projectCode}`);
     }

@@ -162,5 +162,18 @@ describeEachDb('commitment corrections', (kind) => {
         ['update', 'วันที่ลงนามผิด'],
       ]);
     });
+
+    it('refuses to restore a payment dated on or after its commitment was cancelled meanwhile', async () => {
+      await ok('POST', '/api/v1/projects/CC-01/disbursements', { date: '2016-02-10', amount: '1000.00', ref: 'D-5', commitment: 'K-3' });
+      const [d5] = await s.db.query<{ id: string }>("SELECT id::text AS id FROM ledger_entries WHERE ref = 'D-5'");
+      await ok('POST', `/api/v1/projects/CC-01/ledger/${d5!.id}/delete`, { reason: 'บันทึกซ้ำ' });
+      await ok('POST', `${C}/K-3/cancel`, { date: '2016-02-01', reason: 'บอกเลิกสัญญา' });
+      const before = await snapshot();
+      expect(await refused('POST', `/api/v1/projects/CC-01/ledger/${d5!.id}/restore`, { reason: 'ลบผิด' })).toEqual([
+        409,
+        'Commitment K-3 was cancelled on 2016-02-01: nothing dated 2016-02-10 can be paid against it',
+      ]);
+      expect(await snapshot()).toEqual(before);
+    });
   });
 });
