@@ -9,7 +9,7 @@
 import type { Db } from '../src/db/db.ts';
 import { replay, type Statement } from './lib/recording-db.ts';
 import { startBenchApp } from './lib/bench-app.ts';
-import { timeInTurns, verdict, type Timing } from './lib/measure.ts';
+import { round, timeInTurns, verdict, type Timing } from './lib/measure.ts';
 
 export const REPORT_FY = 2565;
 export const REPORT_AS_OF = '2022-06-30';
@@ -61,6 +61,8 @@ export interface ApiVsSql {
   sql: Timing;
   naive?: Timing;
   apiVsSql: ReturnType<typeof verdict>;
+  /** the same ratio of CPU medians (PGlite: the database is in this process; a figure the load of the machine barely moves) */
+  apiVsSqlCpu: number;
   naiveVsApi?: ReturnType<typeof verdict>;
 }
 
@@ -113,13 +115,14 @@ export async function runReportBenchmarks(
         api: api!,
         sql: sql!,
         apiVsSql: verdict(api!.medianMs / sql!.medianMs, { atMost: 1.2 }),
+        apiVsSqlCpu: round(api!.cpuMedianMs / Math.max(sql!.cpuMedianMs, 0.01), 3),
       };
       if (naive) {
         r.naive = naive;
         r.naiveVsApi = verdict(naive.medianMs / api!.medianMs, { atLeast: 4 });
       }
       opts.log(
-        `${c.name}: API ${r.api.medianMs} ms (bare route ${r.bare.medianMs} ms), its SQL (${statements.length} statements) ${r.sql.medianMs} ms → ${r.apiVsSql.ratio}x (aim ${r.apiVsSql.aim}${r.apiVsSql.met ? ', met' : ', NOT met'})` +
+        `${c.name}: API ${r.api.medianMs} ms (bare route ${r.bare.medianMs} ms), its SQL (${statements.length} statements) ${r.sql.medianMs} ms → ${r.apiVsSql.ratio}x (aim ${r.apiVsSql.aim}${r.apiVsSql.met ? ', met' : ', NOT met'}); CPU here ${r.api.cpuMedianMs} / ${r.sql.cpuMedianMs} ms → ${r.apiVsSqlCpu}x` +
           (r.naive
             ? `; naive full scan ${r.naive.medianMs} ms → API ${r.naiveVsApi!.ratio}x faster (aim ${r.naiveVsApi!.aim}${r.naiveVsApi!.met ? ', met' : ', NOT met'})`
             : ''),

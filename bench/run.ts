@@ -5,7 +5,7 @@
  * Loads (or reuses) the national data set at the scale on each database, then runs the
  * benchmarks: ranking, dashboard, project-list (API against its SQL; ranking and dashboard also
  * against a naive full scan), meeting (the monthly meeting report in each format against its SQL and
- * its rendering), http (requests per second of a report against the bare route of the
+ * its rendering), request-cost (one request's fixed cost piece by piece), http (requests per second of a report against the bare route of the
  * same server, 100 clients, latency percentiles, server RSS at rest and under load) and import
  * (CSV through the real import against COPY, RSS at each size). Prints each figure with its
  * ratio to its limit and writes bench/results/<timestamp>.json. Never part of npm test.
@@ -20,9 +20,10 @@ import { runReportBenchmarks } from './reports.bench.ts';
 import { runHttpBenchmark } from './http.bench.ts';
 import { runImportBenchmark } from './import.bench.ts';
 import { runMeetingBenchmark } from './meeting.bench.ts';
+import { runRequestCostBenchmark } from './request-cost.bench.ts';
 import { openDatabase } from '../src/db/open.ts';
 
-const NAMES = ['ranking', 'dashboard', 'project-list', 'meeting', 'http', 'import'] as const;
+const NAMES = ['ranking', 'dashboard', 'project-list', 'meeting', 'request-cost', 'http', 'import'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -120,6 +121,10 @@ try {
     if (selected('meeting')) {
       save();
       entry.meeting = await noted(() => runMeetingBenchmark(ds.db, ds.token, { runs, log }));
+    }
+    if (selected('request-cost')) {
+      save();
+      entry.requestCost = await noted(() => runRequestCostBenchmark(ds.db, ds.token, { runs: Math.max(runs, 51), log }));
     }
     if (selected('http')) {
       // The server runs in its own process: PGlite's data dir takes one process at a time.
