@@ -57,7 +57,13 @@ const median = (xs: number[]) => {
 };
 
 function summary(ms: number[], cpu: number[]): Timing {
-  return { runs: ms.length, medianMs: round(median(ms)), minMs: round(Math.min(...ms)), maxMs: round(Math.max(...ms)), cpuMedianMs: round(median(cpu)) };
+  return {
+    runs: ms.length,
+    medianMs: round(median(ms)),
+    minMs: round(Math.min(...ms)),
+    maxMs: round(Math.max(...ms)),
+    cpuMedianMs: round(median(cpu)),
+  };
 }
 
 /** Resident set size of a process in MiB (from /proc; this process's own elsewhere). */

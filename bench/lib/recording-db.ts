@@ -54,7 +54,7 @@ const run = (q: Queryable, s: Statement) => (s.exec ? q.exec(s.sql) : q.query(s.
 
 /** Runs recorded statements again, in order, directly on the database (those of one transaction in one transaction). */
 export async function replay(db: Db, statements: readonly Statement[]): Promise<void> {
-  for (let i = 0; i < statements.length; ) {
+  for (let i = 0; i < statements.length;) {
     const s = statements[i]!;
     if (s.transaction === undefined) {
       await run(db, s);
