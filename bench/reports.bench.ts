@@ -6,11 +6,10 @@
  * ranking and the dashboard, against a naive full scan of the ledger (every entry aggregated,
  * then joined to the fiscal year's projects).
  */
-import type { AddressInfo } from 'node:net';
 import type { Db } from '../src/db/db.ts';
-import { buildApp } from '../src/http/app.ts';
-import { recordingDb, replay, type Statement } from './lib/recording-db.ts';
-import { timeInTurns, verdict, type Timing } from './lib/measure.ts';
+import { replay, type Statement } from './lib/recording-db.ts';
+import { startBenchApp } from './lib/bench-app.ts';
+import { round, timeInTurns, verdict, type Timing } from './lib/measure.ts';
 
 export const REPORT_FY = 2565;
 export const REPORT_AS_OF = '2022-06-30';
@@ -43,6 +42,15 @@ const NAIVE_DASHBOARD = `
    WHERE p.fiscal_year = $1 AND c.slug = $3 AND p.deleted_at IS NULL
    GROUP BY 1, 2, 3, 4`;
 
+/** The slug of the cluster with most projects in the report's fiscal year (the dashboard's and the meeting's owner). */
+export async function clusterWithMostProjects(db: Db): Promise<string> {
+  const [top] = await db.query<{ slug: string }>(
+    `SELECT c.slug FROM projects p JOIN clusters c ON c.id = p.cluster_id WHERE p.fiscal_year = $1 GROUP BY c.slug ORDER BY count(*) DESC, c.slug LIMIT 1`,
+    [REPORT_FY],
+  );
+  return top!.slug;
+}
+
 export interface ApiVsSql {
   name: string;
   path: string;
@@ -53,6 +61,8 @@ export interface ApiVsSql {
   sql: Timing;
   naive?: Timing;
   apiVsSql: ReturnType<typeof verdict>;
+  /** the same ratio of CPU medians (PGlite: the database is in this process; a figure the load of the machine barely moves) */
+  apiVsSqlCpu: number;
   naiveVsApi?: ReturnType<typeof verdict>;
 }
 
@@ -61,20 +71,9 @@ export async function runReportBenchmarks(
   token: string,
   opts: { runs: number; naiveRuns: number; only: (name: string) => boolean; log: (s: string) => void },
 ): Promise<ApiVsSql[]> {
-  const rec = recordingDb(db);
-  const app = await buildApp({ db: rec, rateLimitPerMinute: 1_000_000 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const get = async (path: string) => {
-    const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 300)}`);
-    return text;
-  };
-  const [top] = await db.query<{ slug: string }>(
-    `SELECT c.slug FROM projects p JOIN clusters c ON c.id = p.cluster_id WHERE p.fiscal_year = $1 GROUP BY c.slug ORDER BY count(*) DESC, c.slug LIMIT 1`,
-    [REPORT_FY],
-  );
+  const app = await startBenchApp(db, token);
+  const { rec, get } = app;
+  const top = await clusterWithMostProjects(db);
   const cases: { name: string; path: string; naive?: { sql: string; params: (string | number)[] } }[] = [
     {
       name: 'ranking',
@@ -83,8 +82,8 @@ export async function runReportBenchmarks(
     },
     {
       name: 'dashboard',
-      path: `/api/v1/reports/dashboard?owner=${top!.slug}&fiscalYear=${REPORT_FY}&asOf=${REPORT_AS_OF}`,
-      naive: { sql: NAIVE_DASHBOARD, params: [REPORT_FY, REPORT_AS_OF, top!.slug] },
+      path: `/api/v1/reports/dashboard?owner=${top}&fiscalYear=${REPORT_FY}&asOf=${REPORT_AS_OF}`,
+      naive: { sql: NAIVE_DASHBOARD, params: [REPORT_FY, REPORT_AS_OF, top] },
     },
     {
       name: 'project-list',
@@ -116,13 +115,14 @@ export async function runReportBenchmarks(
         api: api!,
         sql: sql!,
         apiVsSql: verdict(api!.medianMs / sql!.medianMs, { atMost: 1.2 }),
+        apiVsSqlCpu: round(api!.cpuMedianMs / Math.max(sql!.cpuMedianMs, 0.01), 3),
       };
       if (naive) {
         r.naive = naive;
         r.naiveVsApi = verdict(naive.medianMs / api!.medianMs, { atLeast: 4 });
       }
       opts.log(
-        `${c.name}: API ${r.api.medianMs} ms (bare route ${r.bare.medianMs} ms), its SQL (${statements.length} statements) ${r.sql.medianMs} ms → ${r.apiVsSql.ratio}x (aim ${r.apiVsSql.aim}${r.apiVsSql.met ? ', met' : ', NOT met'})` +
+        `${c.name}: API ${r.api.medianMs} ms (bare route ${r.bare.medianMs} ms), its SQL (${statements.length} statements) ${r.sql.medianMs} ms → ${r.apiVsSql.ratio}x (aim ${r.apiVsSql.aim}${r.apiVsSql.met ? ', met' : ', NOT met'}); CPU here ${r.api.cpuMedianMs} / ${r.sql.cpuMedianMs} ms → ${r.apiVsSqlCpu}x` +
           (r.naive
             ? `; naive full scan ${r.naive.medianMs} ms → API ${r.naiveVsApi!.ratio}x faster (aim ${r.naiveVsApi!.aim}${r.naiveVsApi!.met ? ', met' : ', NOT met'})`
             : ''),

@@ -4,7 +4,8 @@
  *
  * Loads (or reuses) the national data set at the scale on each database, then runs the
  * benchmarks: ranking, dashboard, project-list (API against its SQL; ranking and dashboard also
- * against a naive full scan), http (requests per second of a report against the bare route of the
+ * against a naive full scan), meeting (the monthly meeting report in each format against its SQL and
+ * its rendering), request-cost (one request's fixed cost piece by piece), http (requests per second of a report against the bare route of the
  * same server, 100 clients, latency percentiles, server RSS at rest and under load) and import
  * (CSV through the real import against COPY, RSS at each size). Prints each figure with its
  * ratio to its limit and writes bench/results/<timestamp>.json. Never part of npm test.
@@ -18,9 +19,11 @@ import { startPgServer, type PgServer } from './lib/postgres.ts';
 import { runReportBenchmarks } from './reports.bench.ts';
 import { runHttpBenchmark } from './http.bench.ts';
 import { runImportBenchmark } from './import.bench.ts';
+import { runMeetingBenchmark } from './meeting.bench.ts';
+import { runRequestCostBenchmark } from './request-cost.bench.ts';
 import { openDatabase } from '../src/db/open.ts';
 
-const NAMES = ['ranking', 'dashboard', 'project-list', 'http', 'import'] as const;
+const NAMES = ['ranking', 'dashboard', 'project-list', 'meeting', 'request-cost', 'http', 'import'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -58,6 +61,16 @@ const httpSeconds = Number(values['http-seconds']);
 const runs = Number(values.runs);
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
+/** The load average (1, 5, 15 min) of the shared machine, noted with every figure. */
+const loadAverage = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+/** Runs one benchmark, noting the load average before and after it. */
+async function noted<T>(fn: () => Promise<T>): Promise<{ loadBefore: number[]; loadAfter: number[]; figures: T }> {
+  const loadBefore = loadAverage();
+  const figures = await fn();
+  const loadAfter = loadAverage();
+  log(`  (load average ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} after)`);
+  return { loadBefore, loadAfter, figures };
+}
 const started = new Date();
 const results: Record<string, unknown> = {
   startedAt: started.toISOString(),
@@ -101,13 +114,23 @@ try {
     (results.databases as Record<string, unknown>)[kind] = entry;
     if (['ranking', 'dashboard', 'project-list'].some(selected)) {
       save();
-      entry.reports = await runReportBenchmarks(ds.db, ds.token, { runs, naiveRuns: Math.max(3, Math.ceil(runs / 3)), only: selected, log });
+      entry.reports = await noted(() =>
+        runReportBenchmarks(ds.db, ds.token, { runs, naiveRuns: Math.max(3, Math.ceil(runs / 3)), only: selected, log }),
+      );
+    }
+    if (selected('meeting')) {
+      save();
+      entry.meeting = await noted(() => runMeetingBenchmark(ds.db, ds.token, { runs, log }));
+    }
+    if (selected('request-cost')) {
+      save();
+      entry.requestCost = await noted(() => runRequestCostBenchmark(ds.db, ds.token, { runs: Math.max(runs, 51), log }));
     }
     if (selected('http')) {
       // The server runs in its own process: PGlite's data dir takes one process at a time.
       await ds.db.close();
       save();
-      entry.http = await runHttpBenchmark(ds.choice, ds.token, { seconds: httpSeconds, log });
+      entry.http = await noted(() => runHttpBenchmark(ds.choice, ds.token, { seconds: httpSeconds, log }));
       save();
       ds = { ...ds, db: await openDatabase(ds.choice) };
     }

@@ -3,11 +3,23 @@ import fs from 'node:fs';
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6;
 
+/** CPU time (user + system) this process has used, in ms: not lengthened by other processes' load. */
+export const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 export interface Timing {
   runs: number;
   medianMs: number;
   minMs: number;
   maxMs: number;
+  /**
+   * The median CPU time of this process during a run: the work done here (HTTP client and server,
+   * PADME, and on PGlite the database itself), whatever the load of the machine; on PostgreSQL the
+   * server's own work is in its processes, not in this figure.
+   */
+  cpuMedianMs: number;
 }
 
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -24,22 +36,34 @@ export async function timeInTurns(
 ): Promise<(Timing | null)[]> {
   for (const f of fns) for (let i = 0; i < warmup; i++) await f?.fn();
   const ms: number[][] = fns.map(() => []);
+  const cpu: number[][] = fns.map(() => []);
   for (let r = 0; r < runs; r++) {
     for (const [i, f] of fns.entries()) {
       if (!f || r % (f.every ?? 1) !== 0) continue;
+      const c = cpuNow();
       const t = now();
       await f.fn();
       ms[i]!.push(now() - t);
+      cpu[i]!.push(cpuNow() - c);
     }
   }
-  return ms.map((m, i) => (fns[i] ? summary(m) : null));
+  return ms.map((m, i) => (fns[i] ? summary(m, cpu[i]!) : null));
 }
 
-function summary(ms: number[]): Timing {
-  ms.sort((a, b) => a - b);
-  const mid = Math.floor(ms.length / 2);
-  const median = ms.length % 2 ? ms[mid]! : (ms[mid - 1]! + ms[mid]!) / 2;
-  return { runs: ms.length, medianMs: round(median), minMs: round(ms[0]!), maxMs: round(ms[ms.length - 1]!) };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function summary(ms: number[], cpu: number[]): Timing {
+  return {
+    runs: ms.length,
+    medianMs: round(median(ms)),
+    minMs: round(Math.min(...ms)),
+    maxMs: round(Math.max(...ms)),
+    cpuMedianMs: round(median(cpu)),
+  };
 }
 
 /** Resident set size of a process in MiB (from /proc; this process's own elsewhere). */

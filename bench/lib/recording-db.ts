@@ -1,12 +1,18 @@
 /**
  * A Db that records the statements it runs while recording is on: the API's own SQL for a
- * request, replayed afterwards directly on the database to measure the SQL alone.
+ * request, replayed afterwards directly on the database to measure the SQL alone. Statements run
+ * in a transaction (a report read in one snapshot) are replayed in a transaction too: its BEGIN
+ * and COMMIT are round trips the API pays, and so does its SQL.
  */
 import type { Db, Queryable, SqlParam } from '../../src/db/db.ts';
 
 export interface Statement {
   sql: string;
   params: readonly SqlParam[];
+  /** the transaction it ran in (a number per transaction of the recording), if any */
+  transaction?: number;
+  /** run by exec (no parameters, no rows) */
+  exec?: true;
 }
 
 export interface RecordingDb extends Db {
@@ -15,13 +21,14 @@ export interface RecordingDb extends Db {
 
 export function recordingDb(db: Db): RecordingDb {
   let log: Statement[] | null = null;
-  const wrap = (q: Queryable): Queryable => ({
+  let transactions = 0;
+  const wrap = (q: Queryable, transaction?: number): Queryable => ({
     query<T extends object>(sql: string, params?: readonly SqlParam[]) {
-      log?.push({ sql, params: params ?? [] });
+      log?.push({ sql, params: params ?? [], transaction });
       return q.query<T>(sql, params);
     },
     exec(sql: string) {
-      log?.push({ sql, params: [] });
+      log?.push({ sql, params: [], transaction, exec: true });
       return q.exec(sql);
     },
   });
@@ -30,7 +37,10 @@ export function recordingDb(db: Db): RecordingDb {
     kind: db.kind,
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => {
+      const id = ++transactions;
+      return db.transaction((tx) => fn(wrap(tx, id)));
+    },
     close: () => db.close(),
     record(on: boolean) {
       const done = log ?? [];
@@ -40,7 +50,23 @@ export function recordingDb(db: Db): RecordingDb {
   };
 }
 
-/** Runs recorded statements again, in order, directly on the database. */
-export async function replay(db: Queryable, statements: readonly Statement[]): Promise<void> {
-  for (const s of statements) await db.query(s.sql, s.params);
+const run = (q: Queryable, s: Statement) => (s.exec ? q.exec(s.sql) : q.query(s.sql, s.params));
+
+/** Runs recorded statements again, in order, directly on the database (those of one transaction in one transaction). */
+export async function replay(db: Db, statements: readonly Statement[]): Promise<void> {
+  for (let i = 0; i < statements.length;) {
+    const s = statements[i]!;
+    if (s.transaction === undefined) {
+      await run(db, s);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < statements.length && statements[end]!.transaction === s.transaction) end++;
+    const group = statements.slice(i, end);
+    await db.transaction(async (tx) => {
+      for (const g of group) await run(tx, g);
+    });
+    i = end;
+  }
 }
