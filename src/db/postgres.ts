@@ -28,7 +28,8 @@ const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
  */
 function classify(e: unknown, limits: PostgresLimits): unknown {
   if (e instanceof DatabaseTimeoutError || e instanceof DatabaseUnavailableError) return e;
-  if (e instanceof Error && (e as { code?: unknown }).code === QUERY_CANCELED) return new DatabaseTimeoutError('statement', limits.statementTimeoutMs, e);
+  if (e instanceof Error && (e as { code?: unknown }).code === QUERY_CANCELED)
+    return new DatabaseTimeoutError('statement', limits.statementTimeoutMs, e);
   if (e instanceof Error && e.message === POOL_WAIT_TIMEOUT) return new DatabaseTimeoutError('pool', limits.poolTimeoutMs, e);
   return isConnectionError(e) ? new DatabaseUnavailableError(e) : e;
 }

@@ -123,15 +123,16 @@ describe.runIf(PG_ADMIN_URL)(`${SUITE} [postgres]`, () => {
 });
 
 describe(`${SUITE} [pglite]`, () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await freshDb('pglite');
+  }, 120_000);
+  afterAll(() => db?.close());
   // PGlite runs the server in this process, single-user: SET statement_timeout is accepted and
   // ignored (no timer can interrupt a running statement). Should that change, README's note must too.
   it('accepts statement_timeout but does not cancel a statement past it', async () => {
-    const db = await freshDb('pglite');
-    try {
-      await db.exec(`SET statement_timeout = '50ms'`);
-      expect(await db.query('SELECT pg_sleep(0.3)::text AS slept')).toEqual([{ slept: '' }]);
-    } finally {
-      await db.close();
-    }
+    await db.exec(`SET statement_timeout = '50ms'`);
+    expect(await db.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '50ms' }]);
+    expect(await db.query('SELECT pg_sleep(0.3)::text AS slept')).toEqual([{ slept: '' }]);
   });
 });

@@ -52,24 +52,17 @@ describeEachDb('the ledger partitioned by fiscal year', (kind) => {
     expect(await isLedgerPartitioned(s.db)).toBe(false);
     const r = await partitionLedger(s.db, systemActor('test'));
     expect(r.converted).toBe(true);
-  }, 120_000);
+  }, 180_000);
   afterAll(() => s?.close());
 
   it('holds every entry in its project fiscal year partition, two empty years ahead and an empty default partition', async () => {
     expect(await isLedgerPartitioned(s.db)).toBe(true);
     const parts = await ledgerPartitions(s.db);
-    expect(parts.map((p) => [p.fiscalYear, p.entries])).toEqual([
-      ...[...before.byYear].map(([fy, n]) => [fy, n]),
-      [2569, 0],
-      [2570, 0],
-      [null, 0],
-    ]);
+    expect(parts.map((p) => [p.fiscalYear, p.entries])).toEqual([...[...before.byYear].map(([fy, n]) => [fy, n]), [2569, 0], [2570, 0], [null, 0]]);
     expect([...before.byYear.keys()]).toEqual([2559, 2560, 2561, 2562, 2563, 2564, 2565, 2566, 2567, 2568]);
     expect(parts.reduce((n, p) => n + p.entries, 0)).toBe(8976);
     // Carry-over payments (after 30 September of their year) are in their project's partition.
-    expect(
-      await s.db.query(`SELECT count(*) AS n FROM ledger_entry_rows_2565 WHERE entry_date > '2022-09-30'`),
-    ).not.toEqual([{ n: 0n }]);
+    expect(await s.db.query(`SELECT count(*) AS n FROM ledger_entry_rows_2565 WHERE entry_date > '2022-09-30'`)).not.toEqual([{ n: 0n }]);
     expect(await s.db.query(`SELECT count(*) AS n FROM audit_log WHERE entity_type = 'ledger_partitioning'`)).toEqual([{ n: 1n }]);
   });
 
@@ -78,7 +71,9 @@ describeEachDb('the ledger partitioned by fiscal year', (kind) => {
   });
 
   it('takes a carry-over disbursement, a correction and an import into the project year partition', async () => {
-    const last = await s.db.query(`SELECT max(entry_date) AS d FROM ledger_entries e JOIN projects p ON p.id = e.project_id WHERE p.code = $1`, [code]);
+    const last = await s.db.query(`SELECT max(entry_date) AS d FROM ledger_entries e JOIN projects p ON p.id = e.project_id WHERE p.code = $1`, [
+      code,
+    ]);
     expect(last).toEqual([{ d: '2026-03-28' }]);
     const paid = await s.json(`/api/v1/projects/${code}/disbursements`, {
       method: 'POST',
@@ -86,7 +81,14 @@ describeEachDb('the ledger partitioned by fiscal year', (kind) => {
     });
     expect(paid.status).toBe(201);
     // The same ref again is the same entry (the unique index holds on the partitioned table).
-    expect((await s.json(`/api/v1/projects/${code}/disbursements`, { method: 'POST', body: JSON.stringify({ date: '2026-04-01', amount: '100.00', ref: 'PART-1' }) })).status).toBe(200);
+    expect(
+      (
+        await s.json(`/api/v1/projects/${code}/disbursements`, {
+          method: 'POST',
+          body: JSON.stringify({ date: '2026-04-01', amount: '100.00', ref: 'PART-1' }),
+        })
+      ).status,
+    ).toBe(200);
     const [entry] = await s.db.query<{ id: bigint; version: number }>(`SELECT id, version FROM ledger_entries WHERE ref = 'PART-1'`);
     const fixed = await s.json(`/api/v1/projects/${code}/ledger/${entry!.id}`, {
       method: 'PATCH',
@@ -99,7 +101,9 @@ describeEachDb('the ledger partitioned by fiscal year', (kind) => {
     });
     expect(imported.status).toBe(200);
     expect(
-      await s.db.query(`SELECT tableoid::regclass::text AS part, ref, entry_date, amount, version FROM ledger_entry_rows WHERE ref LIKE 'PART-%' ORDER BY ref`),
+      await s.db.query(
+        `SELECT tableoid::regclass::text AS part, ref, entry_date, amount, version FROM ledger_entry_rows WHERE ref LIKE 'PART-%' ORDER BY ref`,
+      ),
     ).toEqual([
       { part: 'ledger_entry_rows_2568', ref: 'PART-1', entry_date: '2026-04-02', amount: 15000n, version: 2 },
       { part: 'ledger_entry_rows_2568', ref: 'PART-2', entry_date: '2026-04-03', amount: 1000n, version: 1 },
@@ -142,7 +146,9 @@ describeEachDb('the ledger partitioned by fiscal year', (kind) => {
          SELECT id, 'adjustment', '2031-10-01', 100, 'PART-ADJ', 'test' FROM projects WHERE code = 'PART-2575'`,
       );
     });
-    expect(await s.db.query(`SELECT tableoid::regclass::text AS part FROM ledger_entry_rows WHERE ref = 'PART-ADJ'`)).toEqual([{ part: 'ledger_entry_rows_other' }]);
+    expect(await s.db.query(`SELECT tableoid::regclass::text AS part FROM ledger_entry_rows WHERE ref = 'PART-ADJ'`)).toEqual([
+      { part: 'ledger_entry_rows_other' },
+    ]);
     const again = await partitionLedger(s.db, systemActor('test'));
     expect(again.converted).toBe(false);
     expect(again.partitions.filter((x) => (x.fiscalYear ?? 0) >= 2569).map((x) => [x.fiscalYear, x.entries])).toEqual([

@@ -37,10 +37,9 @@ export async function ledgerPartitions(q: Queryable): Promise<LedgerPartition[]>
       WHERE i.inhparent = 'public.ledger_entry_rows'::regclass`,
   );
   const counts = new Map(
-    (await q.query<{ name: string; n: bigint }>(`SELECT tableoid::regclass::text AS name, count(*) AS n FROM ledger_entry_rows GROUP BY 1`)).map((r) => [
-      r.name,
-      Number(r.n),
-    ]),
+    (await q.query<{ name: string; n: bigint }>(`SELECT tableoid::regclass::text AS name, count(*) AS n FROM ledger_entry_rows GROUP BY 1`)).map(
+      (r) => [r.name, Number(r.n)],
+    ),
   );
   return rows
     .map((r) => {
