@@ -21,6 +21,7 @@ export function chooseDatabase(opts: { data?: string | undefined }, env: NodeJS.
 export type DatabaseUse = 'serve' | 'batch';
 
 const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+const NO_ANSWER_MARGIN_MS = 5_000;
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -36,9 +37,12 @@ function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): n
  * Both wait PADME_POOL_TIMEOUT_MS (10 s) at most for a connection.
  */
 export function postgresLimits(use: DatabaseUse, env: NodeJS.ProcessEnv = process.env): PostgresLimits {
+  const statementTimeoutMs = use === 'serve' ? milliseconds(env, 'PADME_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS) : 0;
   return {
     ...DEFAULT_POSTGRES_LIMITS,
-    statementTimeoutMs: use === 'serve' ? milliseconds(env, 'PADME_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS) : 0,
+    statementTimeoutMs,
+    // A server that has not answered 5 s after it should have cancelled the statement is hung.
+    answerTimeoutMs: statementTimeoutMs > 0 ? statementTimeoutMs + NO_ANSWER_MARGIN_MS : 0,
     poolTimeoutMs: milliseconds(env, 'PADME_POOL_TIMEOUT_MS', DEFAULT_POSTGRES_LIMITS.poolTimeoutMs),
   };
 }

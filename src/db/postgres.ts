@@ -7,17 +7,16 @@ export interface PostgresLimits {
   statementTimeoutMs: number;
   /** How long a caller waits for a connection (a free one of the pool, or a new one) before a DatabaseTimeoutError, in ms. */
   poolTimeoutMs: number;
+  /**
+   * How long the client waits for any answer before it gives the connection up (a DatabaseUnavailableError), in ms;
+   * 0: forever. Beyond the statement timeout: a hung server (stopped, or cut off by the network) cancels nothing itself.
+   */
+  answerTimeoutMs?: number;
   /** Connections in the pool. */
   maxConnections: number;
 }
 
 export const DEFAULT_POSTGRES_LIMITS: PostgresLimits = { statementTimeoutMs: 0, poolTimeoutMs: 10_000, maxConnections: 10 };
-
-/**
- * Beyond the server's own statement_timeout, the client stops waiting for an answer this much
- * later: a server that is hung (stopped, or cut off by the network) cannot cancel anything itself.
- */
-const NO_ANSWER_MARGIN_MS = 5_000;
 
 /** The pool's message when no connection became free in time (a new connection that fails to come up is another). */
 const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
@@ -119,7 +118,7 @@ class PostgresDb extends ClientQueryable implements Db {
 /**
  * Opens a pool on a PostgreSQL server. With a statement timeout every connection starts with
  * statement_timeout set (the server cancels a statement past it, waiting for a lock included: the
- * transaction is rolled back) and the client gives up on an answer NO_ANSWER_MARGIN_MS later.
+ * transaction is rolled back); with an answer timeout the client gives a silent connection up.
  */
 export async function openPostgres(connectionString: string, limits: PostgresLimits = DEFAULT_POSTGRES_LIMITS): Promise<Db> {
   const statement = limits.statementTimeoutMs > 0 ? limits.statementTimeoutMs : undefined;
@@ -128,7 +127,8 @@ export async function openPostgres(connectionString: string, limits: PostgresLim
     max: limits.maxConnections,
     connectionTimeoutMillis: limits.poolTimeoutMs,
     keepAlive: true,
-    ...(statement ? { statement_timeout: statement, query_timeout: statement + NO_ANSWER_MARGIN_MS } : {}),
+    ...(statement ? { statement_timeout: statement } : {}),
+    ...(limits.answerTimeoutMs ? { query_timeout: limits.answerTimeoutMs } : {}),
   });
   // A dropped idle connection (server restart) must not crash the process.
   pool.on('error', () => {});

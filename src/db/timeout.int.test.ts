@@ -4,10 +4,13 @@
  * of the pool busy, are answered at once with 503 `database_timeout` (nothing changed), and the next
  * request succeeds. PGlite cannot cancel a statement (it says so in README): pinned below too.
  */
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../core/context.ts';
 import { insertProject } from '../features/projects/project.service.ts';
-import { DatabaseTimeoutError, type Db, type Queryable } from './db.ts';
+import { DatabaseTimeoutError, DatabaseUnavailableError, type Db, type Queryable } from './db.ts';
+import { openPostgres } from './postgres.ts';
 import { PG_ADMIN_URL, noteSkip } from '../../test/support/env.ts';
 import { freshDb } from '../../test/support/db.ts';
 import { startServer, type TestServer } from '../../test/support/server.ts';
@@ -119,6 +122,64 @@ describe.runIf(PG_ADMIN_URL)(`${SUITE} [postgres]`, () => {
     expect(waitedMs).toBeGreaterThanOrEqual(390);
     const ok = await answer(s, '/api/v1/projects/TMO-01');
     expect({ status: ok.status, code: (ok.body as { code?: string }).code }).toEqual({ status: 200, code: 'TMO-01' });
+  });
+});
+
+/** A TCP proxy to the PostgreSQL server that can stop passing the server's answers on (a hung server). */
+async function freezableProxy(target: URL): Promise<{ url: string; freeze(on: boolean): void; close(): Promise<void> }> {
+  const upstreams = new Set<net.Socket>();
+  let frozen = false;
+  const server = net.createServer((client) => {
+    const up = net.connect(Number(target.port), target.hostname);
+    upstreams.add(up);
+    if (frozen) up.pause();
+    client.pipe(up);
+    up.pipe(client);
+    const end = () => {
+      upstreams.delete(up);
+      client.destroy();
+      up.destroy();
+    };
+    client.on('close', end).on('error', end);
+    up.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: url.toString(),
+    freeze(on) {
+      frozen = on;
+      for (const up of upstreams)
+        if (on) up.pause();
+        else up.resume();
+    },
+    close: () => {
+      for (const up of upstreams) up.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe.runIf(PG_ADMIN_URL)(`${SUITE}, a hung server [postgres]`, () => {
+  it('a server that stops answering: the client gives the connection up after the answer timeout, and the next query succeeds', async () => {
+    const proxy = await freezableProxy(new URL(PG_ADMIN_URL!));
+    const db = await openPostgres(proxy.url, { statementTimeoutMs: 300, answerTimeoutMs: 800, poolTimeoutMs: 2000, maxConnections: 2 });
+    try {
+      proxy.freeze(true);
+      const started = Date.now();
+      const err = await db.query('SELECT 1 AS one').catch((e: unknown) => e);
+      const waitedMs = Date.now() - started;
+      expect(err).toBeInstanceOf(DatabaseUnavailableError);
+      expect((err as Error).message).toBe('The database cannot be reached: Query read timeout');
+      expect(waitedMs).toBeGreaterThanOrEqual(790);
+      expect(waitedMs).toBeLessThan(3000);
+      proxy.freeze(false);
+      expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
+      await proxy.close();
+    }
   });
 });
 
