@@ -8,7 +8,7 @@ import type { Actor } from '../../core/context.ts';
 import { assertAdmin } from '../../features/users/access.ts';
 import { audit } from '../../features/audit/audit.service.ts';
 
-const SCRIPT = fs.readFileSync(new URL('./partition-ledger.sql', import.meta.url), 'utf8');
+const SCRIPT = new URL('./partition-ledger.sql', import.meta.url);
 
 export interface LedgerPartition {
   /** The fiscal year of the partition; null for the default partition (a year without its own yet). */
@@ -57,7 +57,7 @@ export async function partitionLedger(db: Db, actor: Actor): Promise<PartitionLe
   assertAdmin(actor, 'partition the ledger');
   return db.transaction(async (tx) => {
     const converted = !(await isLedgerPartitioned(tx));
-    await tx.exec(SCRIPT);
+    await tx.exec(fs.readFileSync(SCRIPT, 'utf8'));
     const partitions = await ledgerPartitions(tx);
     await audit(tx, actor, {
       action: converted ? 'partition' : 'add_partitions',
