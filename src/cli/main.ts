@@ -7,6 +7,7 @@ import { reportCommand } from './report.command.ts';
 import { userCommand } from './user.command.ts';
 import { auditCommand } from './audit.command.ts';
 import { backupCommand } from './backup.command.ts';
+import { dbCommand } from './db.command.ts';
 
 const program = new Command('padme')
   .description('PADME: plans, projects and budget disbursement of provincial clusters and provinces')
@@ -24,6 +25,7 @@ reportCommand(program);
 userCommand(program);
 auditCommand(program);
 backupCommand(program);
+dbCommand(program);
 
 // A reader that closes the pipe early (padme audit | head) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -16,7 +16,7 @@ export function serveCommand(program: Command): void {
     .action(async (opts: { port?: string; host: string; buildWeb?: boolean; demoIfEmpty?: boolean }, cmd: Command) => {
       if (opts.buildWeb) await buildWebIfStale();
       const choice = chooseDatabase(cmd.optsWithGlobals<{ data?: string }>());
-      const db = await openDatabase(choice);
+      const db = await openDatabase(choice, 'serve');
       if (opts.demoIfEmpty && !(await hasProjects(db))) {
         const r = await loadDemo(db);
         process.stdout.write(`Empty database: loaded the demo data (${r.projects} projects).\n`);

@@ -14,7 +14,8 @@ describe('isConnectionError', () => {
       withCode('the database system is shutting down', '57P03'),
       withCode('connection failure', '08006'),
       new Error('Connection terminated unexpectedly'),
-      new Error('timeout exceeded when trying to connect'),
+      new Error('Connection terminated due to connection timeout'),
+      new Error('Query read timeout'),
       new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], ''),
       new DatabaseUnavailableError(new Error('x')),
     ])
@@ -24,7 +25,9 @@ describe('isConnectionError', () => {
     for (const e of [
       withCode('duplicate key value violates unique constraint', '23505'),
       withCode('syntax error at or near "SELEC"', '42601'),
+      // Timeouts are DatabaseTimeoutError (src/db/postgres.ts): a cancelled statement, a busy pool.
       withCode('canceling statement due to statement timeout', '57014'),
+      new Error('timeout exceeded when trying to connect'),
       new Error('Project X not found'),
       'a string',
       null,

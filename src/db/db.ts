@@ -36,6 +36,30 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/**
+ * The database did not answer in time: a statement ran past the statement timeout and the server
+ * cancelled it (SQLSTATE 57014), or every connection of the pool stayed busy past the pool timeout.
+ * The transaction was rolled back; the HTTP error handler answers it with a 503 the client may retry.
+ */
+export class DatabaseTimeoutError extends Error {
+  constructor(
+    readonly reason: 'statement' | 'pool',
+    readonly limitMs: number,
+    cause: unknown,
+  ) {
+    super(
+      reason === 'statement'
+        ? `The database cancelled a statement that ran longer than ${limitMs} ms`
+        : `No database connection became free within ${limitMs} ms`,
+      { cause },
+    );
+    this.name = 'DatabaseTimeoutError';
+  }
+}
+
+/** SQLSTATE query_canceled: statement_timeout (or an administrator's pg_cancel_backend). */
+export const QUERY_CANCELED = '57014';
+
 const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** SQLSTATEs of a server going away or not ready: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections. */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
@@ -47,8 +71,10 @@ export function isConnectionError(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08'))) return true;
   if (e instanceof AggregateError) return e.errors.some(isConnectionError);
-  // node-postgres's own messages for a connection that ended or never came up.
-  return /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/.test(
+  // node-postgres's own messages for a connection that ended or never came up (a wait for a busy
+  // pool's free connection, "timeout exceeded when trying to connect", is a DatabaseTimeoutError).
+  // "Query read timeout": no answer from the server within the client-side backstop (a hung server).
+  return /^(Connection terminated|Query read timeout|Client has encountered a connection error|Client was closed and is not queryable)/.test(
     e.message,
   );
 }

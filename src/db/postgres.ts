@@ -1,14 +1,37 @@
 import pg from 'pg';
 import type { Db, Queryable, SqlParam } from './db.ts';
-import { DatabaseUnavailableError, isConnectionError, toDriverParams } from './db.ts';
+import { DatabaseTimeoutError, DatabaseUnavailableError, QUERY_CANCELED, isConnectionError, toDriverParams } from './db.ts';
 
-/** A lost or refused connection becomes DatabaseUnavailableError (a 503); every other error is passed on as it is. */
-function unavailable(e: unknown): unknown {
-  return isConnectionError(e) && !(e instanceof DatabaseUnavailableError) ? new DatabaseUnavailableError(e) : e;
+export interface PostgresLimits {
+  /** statement_timeout of every connection of the pool, in ms; 0: none (batch commands: imports, loads, backups). */
+  statementTimeoutMs: number;
+  /** How long a caller waits for a connection (a free one of the pool, or a new one) before a DatabaseTimeoutError, in ms. */
+  poolTimeoutMs: number;
+  /**
+   * How long the client waits for any answer before it gives the connection up (a DatabaseUnavailableError), in ms;
+   * 0: forever. Beyond the statement timeout: a hung server (stopped, or cut off by the network) cancels nothing itself.
+   */
+  answerTimeoutMs?: number;
+  /** Connections in the pool. */
+  maxConnections: number;
 }
 
-/** How long a request waits for a connection (a free one of the pool, or a new one) before it is answered with a 503. */
-const CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_POSTGRES_LIMITS: PostgresLimits = { statementTimeoutMs: 0, poolTimeoutMs: 10_000, maxConnections: 10 };
+
+/** The pool's message when no connection became free in time (a new connection that fails to come up is another). */
+const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
+
+/**
+ * A cancelled statement or a busy pool becomes DatabaseTimeoutError, a lost or refused connection
+ * DatabaseUnavailableError (both a 503); every other error is passed on as it is.
+ */
+function classify(e: unknown, limits: PostgresLimits): unknown {
+  if (e instanceof DatabaseTimeoutError || e instanceof DatabaseUnavailableError) return e;
+  if (e instanceof Error && (e as { code?: unknown }).code === QUERY_CANCELED)
+    return new DatabaseTimeoutError('statement', limits.statementTimeoutMs, e);
+  if (e instanceof Error && e.message === POOL_WAIT_TIMEOUT) return new DatabaseTimeoutError('pool', limits.poolTimeoutMs, e);
+  return isConnectionError(e) ? new DatabaseUnavailableError(e) : e;
+}
 
 // Per-client type parsers, so that node-postgres maps types exactly as PGlite does.
 const types = {
@@ -22,7 +45,10 @@ const types = {
 class ClientQueryable implements Queryable {
   /** The last query sent on a single connection: the next waits for it (a connection runs one query at a time). */
   private last: Promise<unknown> = Promise.resolve();
-  constructor(private readonly client: pg.PoolClient | pg.Pool) {}
+  constructor(
+    private readonly client: pg.PoolClient | pg.Pool,
+    protected readonly limits: PostgresLimits,
+  ) {}
   /** On one client (a transaction) queries are sent one after the other; the pool runs them side by side. */
   private run<R>(send: () => Promise<R>): Promise<R> {
     if (this.client instanceof pg.Pool) return send();
@@ -35,36 +61,39 @@ class ClientQueryable implements Queryable {
       const result = await this.run(() => this.client.query({ text: sql, values: toDriverParams(params), types }));
       return result.rows as T[];
     } catch (e) {
-      throw unavailable(e);
+      throw classify(e, this.limits);
     }
   }
   async exec(sql: string): Promise<void> {
     try {
       await this.run(() => this.client.query(sql));
     } catch (e) {
-      throw unavailable(e);
+      throw classify(e, this.limits);
     }
   }
 }
 
 class PostgresDb extends ClientQueryable implements Db {
   readonly kind = 'postgres' as const;
-  constructor(private readonly pool: pg.Pool) {
-    super(pool);
+  constructor(
+    private readonly pool: pg.Pool,
+    limits: PostgresLimits,
+  ) {
+    super(pool, limits);
   }
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
     } catch (e) {
-      throw unavailable(e);
+      throw classify(e, this.limits);
     }
     // A checked-out client whose connection drops (the server restarted) emits 'error': without a
     // listener that would end the process. The failing query rejects too; the client is discarded below.
     let lost: unknown = null;
     const onError = (e: unknown) => (lost = e);
     client.on('error', onError);
-    const tx = new ClientQueryable(client);
+    const tx = new ClientQueryable(client, this.limits);
     let broken = false;
     try {
       await tx.exec('BEGIN');
@@ -86,11 +115,24 @@ class PostgresDb extends ClientQueryable implements Db {
   }
 }
 
-export async function openPostgres(connectionString: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+/**
+ * Opens a pool on a PostgreSQL server. With a statement timeout every connection starts with
+ * statement_timeout set (the server cancels a statement past it, waiting for a lock included: the
+ * transaction is rolled back); with an answer timeout the client gives a silent connection up.
+ */
+export async function openPostgres(connectionString: string, limits: PostgresLimits = DEFAULT_POSTGRES_LIMITS): Promise<Db> {
+  const statement = limits.statementTimeoutMs > 0 ? limits.statementTimeoutMs : undefined;
+  const pool = new pg.Pool({
+    connectionString,
+    max: limits.maxConnections,
+    connectionTimeoutMillis: limits.poolTimeoutMs,
+    keepAlive: true,
+    ...(statement ? { statement_timeout: statement } : {}),
+    ...(limits.answerTimeoutMs ? { query_timeout: limits.answerTimeoutMs } : {}),
+  });
   // A dropped idle connection (server restart) must not crash the process.
   pool.on('error', () => {});
-  const db = new PostgresDb(pool);
+  const db = new PostgresDb(pool, limits);
   try {
     await db.query('SELECT 1');
   } catch (e) {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, type ErrorCode } from '../core/errors.ts';
-import { isConnectionError } from '../db/db.ts';
+import { DatabaseTimeoutError, isConnectionError } from '../db/db.ts';
 
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Record<ErrorCode, number> = {
@@ -40,6 +40,25 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (isAppError(err)) {
     void reply.code(STATUS[err.code]).send({ error: { code: err.code, message: err.message, details: err.details } } satisfies ErrorBody);
+    return;
+  }
+  // A statement cancelled by the statement timeout (its transaction rolled back) or no free connection
+  // in time: the server is overloaded or a lock is held long. A 503 the client may retry, never a hang.
+  if (err instanceof DatabaseTimeoutError) {
+    req.log.warn(err);
+    const seconds = (err.limitMs / 1000).toLocaleString('en', { maximumFractionDigits: 1 });
+    void reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({
+        error: {
+          code: 'database_timeout',
+          message:
+            err.reason === 'statement'
+              ? `The database did not finish this request within ${seconds} s (it is busy, or another change holds what it needs): nothing was changed; try again in a few seconds.`
+              : `Every database connection stayed busy for ${seconds} s (the server is overloaded): nothing was changed; try again in a few seconds.`,
+        },
+      } satisfies ErrorBody);
     return;
   }
   // The database server is down or restarting: a prompt 503 the client may retry, never a 500 or a hang.

@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { Db } from '../../src/db/db.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openPGlite, openPGliteFromDump } from '../../src/db/pglite.ts';
-import { openPostgres } from '../../src/db/postgres.ts';
+import { openPostgres, type PostgresLimits } from '../../src/db/postgres.ts';
 import { seedReferenceData } from '../../src/features/reference/reference.seed.ts';
 import { PG_ADMIN_URL, noteSkip } from './env.ts';
 
@@ -29,8 +29,8 @@ async function freshPGlite(): Promise<Db> {
   return openPGliteFromDump(await template);
 }
 
-/** A new database on the PostgreSQL server, dropped when closed. */
-async function freshPostgres(): Promise<Db> {
+/** A new database on the PostgreSQL server, dropped when closed; opened with `limits` once migrated, when given. */
+async function freshPostgres(limits?: PostgresLimits): Promise<Db> {
   const adminUrl = PG_ADMIN_URL;
   if (!adminUrl) throw new Error('no PostgreSQL server for tests (PADME_TEST_PG_URL)');
   const name = `padme_t_${randomBytes(6).toString('hex')}`;
@@ -40,9 +40,13 @@ async function freshPostgres(): Promise<Db> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
+  let db = await openPostgres(url.toString());
   await migrate(db);
   await seedReferenceData(db);
+  if (limits) {
+    await db.close();
+    db = await openPostgres(url.toString(), limits);
+  }
   const close = db.close.bind(db);
   return Object.assign(db, {
     close: async () => {
@@ -55,8 +59,9 @@ async function freshPostgres(): Promise<Db> {
   });
 }
 
-export function freshDb(kind: DbKind): Promise<Db> {
-  return kind === 'pglite' ? freshPGlite() : freshPostgres();
+/** `postgres`: the pool's limits (statement and pool timeouts) on PostgreSQL; PGlite has none. */
+export function freshDb(kind: DbKind, opts: { postgres?: PostgresLimits } = {}): Promise<Db> {
+  return kind === 'pglite' ? freshPGlite() : freshPostgres(opts.postgres);
 }
 
 /** The database kinds this run covers; PostgreSQL is skipped (and said so) when no server is available. */

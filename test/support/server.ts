@@ -7,6 +7,7 @@ import { buildApp, type App, type AppOptions } from '../../src/http/app.ts';
 import { loadDemo, type DemoResult } from '../../src/features/demo/demo.load.ts';
 import { insertUser } from '../../src/features/users/user.service.ts';
 import { createToken } from '../../src/features/users/auth.service.ts';
+import type { PostgresLimits } from '../../src/db/postgres.ts';
 import { freshDb, type DbKind } from './db.ts';
 
 export interface Client {
@@ -71,9 +72,17 @@ export async function createUserToken(db: Db, u: NewUser): Promise<string> {
  */
 export async function startServer(
   kind: DbKind,
-  opts: { demo?: boolean; demoUsers?: boolean; webDir?: string | null; app?: Partial<AppOptions>; admin?: boolean } = {},
+  opts: {
+    demo?: boolean;
+    demoUsers?: boolean;
+    webDir?: string | null;
+    app?: Partial<AppOptions>;
+    admin?: boolean;
+    /** The pool's limits on PostgreSQL (statement and pool timeouts). */
+    postgres?: PostgresLimits;
+  } = {},
 ): Promise<TestServer> {
-  const db = await freshDb(kind);
+  const db = await freshDb(kind, opts.postgres ? { postgres: opts.postgres } : {});
   const demo = opts.demo ? await loadDemo(db, { users: !!opts.demoUsers }) : null;
   // Without the administrator (admin: false) the one-time setup stays open.
   const adminToken = opts.admin === false ? null : await createUserToken(db, { username: 'test-admin', role: 'admin' });
