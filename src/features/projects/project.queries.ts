@@ -145,7 +145,33 @@ export async function queryProjects(q: Queryable, f: ProjectListQuery, asOf: Iso
 }
 
 export async function statusHistory(q: Queryable, projectId: bigint): Promise<StatusChange[]> {
+  return [...(await statusHistories(q, { ids: [projectId] })).values()][0] ?? [];
+}
+
+/**
+ * The status histories of many projects in one statement, by project code: of the given ids, or of
+ * the live projects with the given codes that the actor may read (the others are left out).
+ */
+export async function statusHistories(
+  q: Queryable,
+  which: { ids: readonly bigint[] } | { codes: readonly string[]; actor: Actor },
+): Promise<Map<string, StatusChange[]>> {
+  const params: SqlParam[] = [];
+  let where: string;
+  if ('ids' in which) {
+    params.push(which.ids.map(String));
+    where = 'h.project_id = ANY($1::bigint[])';
+  } else {
+    params.push([...which.codes]);
+    where = 'p.code = ANY($1::text[]) AND p.deleted_at IS NULL';
+    const scope = projectReadFilter(which.actor);
+    if (scope) {
+      params.push(scope.value);
+      where += ` AND ${scope.sql('$2')}`;
+    }
+  }
   const rows = await q.query<{
+    code: string;
     from_status: ProjectStatus | null;
     to_status: ProjectStatus;
     effective_date: string;
@@ -153,18 +179,25 @@ export async function statusHistory(q: Queryable, projectId: bigint): Promise<St
     changed_at: Date;
     changed_by: string;
   }>(
-    `SELECT from_status, to_status, effective_date, reason, changed_at, changed_by
-       FROM project_status_history WHERE project_id = $1 ORDER BY effective_date, id`,
-    [projectId],
+    `SELECT p.code, h.from_status, h.to_status, h.effective_date, h.reason, h.changed_at, h.changed_by
+       FROM project_status_history h JOIN projects p ON p.id = h.project_id LEFT JOIN clusters c ON c.id = p.cluster_id
+      WHERE ${where} ORDER BY h.project_id, h.effective_date, h.id`,
+    params,
   );
-  return rows.map((r) => ({
-    fromStatus: r.from_status,
-    toStatus: r.to_status,
-    effectiveDate: r.effective_date,
-    reason: r.reason,
-    changedAt: new Date(r.changed_at).toISOString(),
-    changedBy: r.changed_by,
-  }));
+  const out = new Map<string, StatusChange[]>();
+  for (const r of rows) {
+    const list = out.get(r.code) ?? [];
+    list.push({
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      effectiveDate: r.effective_date,
+      reason: r.reason,
+      changedAt: new Date(r.changed_at).toISOString(),
+      changedBy: r.changed_by,
+    });
+    out.set(r.code, list);
+  }
+  return out;
 }
 
 export async function insertStatusChange(

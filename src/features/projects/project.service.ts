@@ -12,6 +12,7 @@ import {
   findProjectRow,
   insertStatusChange,
   queryProjects,
+  statusHistories,
   statusHistory,
   toProject,
   type LedgerProjectRow,
@@ -260,6 +261,11 @@ export async function applyStatusChange(tx: Queryable, code: string, input: Chan
 
 export async function getStatusHistory(q: Queryable, actor: Actor, code: string): Promise<StatusChange[]> {
   return statusHistory(q, (await readableProjectRow(q, actor, code)).id);
+}
+
+/** The status histories of the projects with these codes that the actor may read, by code, in one statement (a list's projects). */
+export async function getStatusHistories(q: Queryable, actor: Actor, codes: readonly string[]): Promise<Map<string, StatusChange[]>> {
+  return statusHistories(q, { codes, actor });
 }
 
 /** Soft-deletes a project (it leaves every list and figure) or, for an admin, restores it. */

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/support/db.ts';
 import { startServer, type TestServer } from '../../../test/support/server.ts';
+import { getStatusHistories } from './project.service.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> & { issues?: { field: string; message: string }[] } };
@@ -323,6 +324,20 @@ describeEachDb('projects API', (kind) => {
       expect((await create({ ...base, code: 'S-02', nameTh: 'อนุมัติแล้ว', status: 'approved', statusDate: '2015-10-05' })).status).toBe(201);
       const h = await s.json<{ toStatus: string; effectiveDate: string }[]>('/api/v1/projects/S-02/status-history');
       expect(h.body).toMatchObject([{ fromStatus: null, toStatus: 'approved', effectiveDate: '2015-10-05' }]);
+    });
+
+    it("gives many projects' histories in one call, leaving out what the actor may not read", async () => {
+      const admin = { username: 'test-admin', role: 'admin', scopeCode: null, userId: null, via: 'cli' } as const;
+      const both = await getStatusHistories(s.db, admin, ['S-01', 'S-02', 'NO-SUCH']);
+      expect([...both.keys()].sort()).toEqual(['S-01', 'S-02']);
+      expect(both.get('S-01')!.map((h) => h.toStatus)).toEqual(['proposed', 'revising', 'approved', 'in_progress', 'completed']);
+      expect(both.get('S-02')!.map((h) => [h.toStatus, h.effectiveDate])).toEqual([['approved', '2015-10-05']]);
+      const committee = { username: 'c', role: 'committee_member', scopeCode: 'south-1', userId: null, via: 'cli' } as const;
+      expect((await getStatusHistories(s.db, committee, ['S-01', 'S-02'])).size).toBe(0);
+      expect([...(await getStatusHistories(s.db, { ...committee, scopeCode: 'upper-north-1' }, ['S-01', 'S-02'])).keys()].sort()).toEqual([
+        'S-01',
+        'S-02',
+      ]);
     });
   });
 });
