@@ -5,6 +5,7 @@ import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import {
   AgendaItemInput,
   AgendaItemUpdate,
+  AgendaReorder,
   Meeting,
   MeetingInput,
   MeetingListQuery,
@@ -25,6 +26,7 @@ import {
   listMeetings,
   meetingReport,
   regenerateReport,
+  reorderAgenda,
   updateAgendaItem,
   updateMeeting,
 } from './meetings.service.ts';
@@ -124,6 +126,20 @@ export async function meetingRoutes(api: Api, deps: RouteDeps): Promise<void> {
       },
     },
     async (req, reply) => reply.code(201).send(await addAgendaItem(ctxOf(deps, req), req.params.id, req.body)),
+  );
+  api.post(
+    '/meetings/:id/agenda/reorder',
+    {
+      schema: {
+        tags,
+        summary:
+          "Order the topics of one division of a draft meeting (every live topic of it, each once; with the meeting's version read), in one transaction",
+        params: IdParams,
+        body: AgendaReorder,
+        response: { 200: Meeting },
+      },
+    },
+    async (req) => reorderAgenda(ctxOf(deps, req), req.params.id, req.body),
   );
   api.patch(
     '/meetings/:id/agenda/:itemId',

@@ -95,8 +95,7 @@ export const MeetingUpdate = z.object({
 export type MeetingUpdate = z.infer<typeof MeetingUpdate>;
 
 export const AgendaItemInput = z.object({
-  division: Division,
-  position: z.number().int().min(1).max(999).optional().describe('default: after the last of its division'),
+  division: Division.describe('the topic comes after the last of its division (POST …/agenda/reorder orders a division)'),
   topic: Text(1000).describe('the ❖ topic'),
   items: z.array(AgendaEntry).max(50),
 });
@@ -104,12 +103,30 @@ export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
 
 export const AgendaItemUpdate = z.object({
   version: z.number().int().min(1),
-  division: Division.optional(),
-  position: z.number().int().min(1).max(999).optional(),
+  division: Division.optional().describe('moved to another division, it comes after the last of that division'),
   topic: Text(1000).optional(),
   items: z.array(AgendaEntry).max(50).optional(),
 });
 export type AgendaItemUpdate = z.infer<typeof AgendaItemUpdate>;
+
+const ItemId = z.string().regex(/^[1-9]\d{0,17}$/, 'an id is a positive whole number');
+
+/** A division's topics in their new order: every live topic of the division, each once. */
+export const AgendaReorder = z.object({
+  version: z.number().int().min(1).describe("the meeting's version read, to refuse an order over a newer agenda"),
+  division: Division,
+  items: z
+    .array(ItemId)
+    .min(1)
+    .max(999)
+    .superRefine((ids, ctx) => {
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `topic ${id} is given twice` });
+      });
+    })
+    .describe("the ids of the division's topics, first to last"),
+});
+export type AgendaReorder = z.infer<typeof AgendaReorder>;
 
 export const AgendaItem = z.object({
   id: z.string(),

@@ -4,8 +4,8 @@
  * freezes its report), regenerating the report (what changed since the frozen one), the downloads,
  * and the report's preview as the official document (print CSS: A4 and its margins).
  */
-import { useEffect, useState } from 'react';
-import { Link } from 'wouter';
+import { Fragment, useEffect, useState } from 'react';
+import { Link, useLocation } from 'wouter';
 import type { z } from 'zod';
 import { fiscalYearOf } from '../../../src/core/dates.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type MeetingReport,
   type Regenerated,
 } from '../../../src/features/meetings/meetings.schema.ts';
+import { breakUnits } from '../../../src/features/meetings/meetings.lines.ts';
 import { paragraphs } from '../../../src/features/meetings/meetings.text.ts';
 import { api, query } from '../api.ts';
 import { BeDatePicker } from '../components/BeDatePicker.tsx';
@@ -105,6 +106,7 @@ export default function MeetingPage({ id }: { id: string }) {
       </section>
       <Agenda meeting={m} write={write} onChanged={changed} />
       {rights?.plan && m.status === 'draft' && <CloseMeeting meeting={m} onClosed={changed} />}
+      {rights?.plan && m.status === 'draft' && <DeleteMeeting meeting={m} />}
       <Downloads meeting={m} thai={thai.on} />
       <ReportPreview meeting={m} tick={reportTick} regenerate={!!rights?.plan} thai={thai.on} setThai={thai.set} />
     </div>
@@ -134,19 +136,14 @@ function Agenda({ meeting, write, onChanged }: { meeting: Meeting; write: boolea
   const [error, setError] = useState<string | null>(null);
   const fy = fiscalYearOf(meeting.cutOff);
 
-  /**
-   * Moves a topic within its division: the server keeps positions as given (ties in the order they
-   * were added), so the division is numbered 1, 2, … in its new order, changing only the topics
-   * whose position differs.
-   */
+  /** Moves a topic within its division: the division's new order in one request (one transaction on the server). */
   async function move(topics: AgendaItem[], from: number, to: number) {
     setError(null);
-    const order = [...topics];
+    const order = topics.map((a) => a.id);
     const [moved] = order.splice(from, 1);
     order.splice(to, 0, moved!);
     try {
-      for (const [i, a] of order.entries())
-        if (a.position !== i + 1) await api.patch(`/meetings/${meeting.id}/agenda/${a.id}`, { version: a.version, position: i + 1 });
+      await api.post(`/meetings/${meeting.id}/agenda/reorder`, { version: meeting.version, division: topics[0]!.division, items: order });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -519,6 +516,34 @@ function CloseMeeting({ meeting, onClosed }: { meeting: Meeting; onClosed(): voi
   );
 }
 
+/** Deleting a draft meeting, with a reason (the server requires one) that confirms it; then back to the owner's list. */
+function DeleteMeeting({ meeting }: { meeting: Meeting }) {
+  const mt = useMeT();
+  const fmt = useFmt();
+  const [, navigate] = useLocation();
+  const [asking, setAsking] = useState(false);
+  return (
+    <section className="no-print">
+      {!asking && (
+        <button type="button" className="danger" onClick={() => setAsking(true)} data-testid="delete-meeting">
+          {mt('deleteMeeting')}
+        </button>
+      )}
+      {asking && (
+        <ReasonForm
+          title={mt('deleteMeeting')}
+          hint={mt('deleteConfirm', { no: fmt.int(meeting.no), year: fmt.digits(String(meeting.year)) })}
+          path={`/meetings/${meeting.id}/delete`}
+          submitLabel={mt('confirmDelete')}
+          danger
+          onCancel={() => setAsking(false)}
+          onDone={() => navigate(`/meetings${query({ owner: meeting.owner.code, year: meeting.year })}`)}
+        />
+      )}
+    </section>
+  );
+}
+
 /** The report in every format, with the digits of the preview. */
 function Downloads({ meeting, thai }: { meeting: Meeting; thai: boolean }) {
   const mt = useMeT();
@@ -634,18 +659,18 @@ function ReportPreview({
               if (p.kind === 'heading')
                 return (
                   <h2 key={i} className="report-heading">
-                    {p.text}
+                    <Breakable text={p.text} />
                   </h2>
                 );
               if (p.kind === 'topic')
                 return (
                   <h3 key={i} className="report-topic">
-                    <span className="mark">❖</span> {p.text.replace(/^❖ /, '')}
+                    <span className="mark">❖</span> <Breakable text={p.text.replace(/^❖ /, '')} />
                   </h3>
                 );
               return (
                 <p key={i} className={`report-${p.kind}`}>
-                  {p.text}
+                  <Breakable text={p.text} />
                 </p>
               );
             })}
@@ -653,5 +678,23 @@ function ReportPreview({
         </>
       )}
     </section>
+  );
+}
+
+/** A paragraph of the document broken only where the PDF may break it: each word unbreakable, a <wbr> between adjacent words. */
+function Breakable({ text }: { text: string }) {
+  return (
+    <>
+      {breakUnits(text).map((u, i) =>
+        u.space ? (
+          u.text
+        ) : (
+          <Fragment key={i}>
+            {u.wbr && <wbr />}
+            <span className="w">{u.text}</span>
+          </Fragment>
+        ),
+      )}
+    </>
   );
 }
