@@ -2,9 +2,11 @@
  * The meetings web UI in a real browser (chromium) against a real server with the demo data: the list
  * of upper-north-1's meetings, meeting 12/2558's page and its report preview (the intro with the
  * weekday derived from the date, the division headings, the ❖ topics and the seed's figures in Thai
- * digits, Arabic ones with the app's digits switch), screenshots of the page and of the preview, an
- * officer adding a narrative topic and moving it, the DOCX and PDF downloads, and closing the meeting
- * (its report then frozen; regenerated after a late disbursement, the one change), and a new meeting through the form.
+ * digits, Arabic ones with the app's digits switch), the lines of the preview and of the HTML format
+ * broken only at the PDF's word boundaries, screenshots of the page and of the preview, an officer adding
+ * a narrative topic and moving it (one reorder request), the DOCX and PDF downloads, closing the meeting
+ * (its report then frozen; regenerated after a late disbursement, the one change), a new meeting
+ * through the form, and deleting it.
  */
 import fs from 'node:fs';
 import os from 'node:os';

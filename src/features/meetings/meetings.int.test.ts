@@ -13,7 +13,7 @@ import { describeEachDb } from '../../../test/support/db.ts';
 import { startServer, type TestServer } from '../../../test/support/server.ts';
 import { auditCount } from '../../../test/support/roles.ts';
 import { noteSkip, PDFTOTEXT_PATH, SOFFICE_PATH } from '../../../test/support/env.ts';
-import type { Meeting, MeetingReport, Regenerated } from './meetings.schema.ts';
+import type { Meeting, MeetingReport, MeetingReportOut, Regenerated } from './meetings.schema.ts';
 import { paragraphsOf, seedAsIntended } from './meetings.seed.ts';
 import { reportPdfLines } from './meetings.render.ts';
 import { reportText } from './meetings.text.ts';
@@ -112,6 +112,15 @@ describeEachDb('meetings API', (kind) => {
     expect((blocks.eventsHeld!.figures.items as { kind: string; startDate: string }[]).map((i) => [i.kind, i.startDate])).toEqual([
       ['seminar', '2015-12-15'],
     ]);
+  });
+
+  it("the JSON report carries its layout: the paragraphs cut where the PDF may break them (Node's Intl.Segmenter)", async () => {
+    const r = await send<MeetingReportOut>('GET', `${byNumber}&format=json`);
+    expect(r.body.layout.map((p) => [p.kind, p.units.join('')])).toEqual(paragraphsOf(seedAsIntended()).map((t, i) => [r.body.layout[i]!.kind, t]));
+    expect(r.body.layout.map((p) => p.kind).slice(0, 3)).toEqual(['intro', 'heading', 'topic']);
+    expect(r.body.layout[0]!.units.slice(0, 4)).toEqual(['เมื่อ', 'วัน', 'พุธ', 'ที่']);
+    // An abbreviation stays one unit ("พ.ศ."; Chromium's own segmenter cuts it in two).
+    expect(r.body.layout[0]!.units.filter((u) => u.startsWith('พ.'))).toEqual(['พ.ศ.', 'พ.ศ.']);
   });
 
   it('Arabic digits on request', async () => {

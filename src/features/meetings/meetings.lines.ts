@@ -4,7 +4,8 @@
  * Intl.Segmenter finds (an opening bracket or quote kept with the word after it, closing punctuation
  * with the word before it). The PDF breaks its lines here (breakLines); the browser — the web
  * preview and the HTML format — is given the same units (breakUnits), each word unbreakable and a
- * <wbr> between adjacent words, so that it does not use its own Thai dictionary instead.
+ * <wbr> between adjacent words, so that it does not use its own Thai dictionary instead. The web
+ * preview gets the units from the server (the report's layout), so that they are Node's, the PDF's.
  * Pure: no Node API (the web UI imports it).
  */
 const words = new Intl.Segmenter('th', { granularity: 'word' });
@@ -33,10 +34,14 @@ export interface BreakUnit {
   wbr: boolean;
 }
 
-/** The units of a paragraph for HTML: a <wbr> between two adjacent words, none around spaces (a space is itself a break opportunity). */
-export function breakUnits(text: string): BreakUnit[] {
+/**
+ * The units of a paragraph for HTML: a <wbr> between two adjacent words, none around spaces (a space
+ * is itself a break opportunity). Given the units the server cut (a browser's own Intl.Segmenter has
+ * other ICU data: Chromium cuts "พ.ศ." in two where Node keeps it whole), or the text to cut here.
+ */
+export function breakUnits(text: string | readonly string[]): BreakUnit[] {
   const out: BreakUnit[] = [];
-  for (const u of wordUnits(text)) {
+  for (const u of typeof text === 'string' ? wordUnits(text) : text) {
     const space = u.trim() === '';
     const prev = out[out.length - 1];
     out.push({ text: u, space, wbr: !space && !!prev && !prev.space });

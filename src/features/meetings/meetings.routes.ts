@@ -10,9 +10,10 @@ import {
   MeetingInput,
   MeetingListQuery,
   MeetingRef,
-  MeetingReport,
+  MeetingReportOut,
   MeetingUpdate,
   Regenerated,
+  RegeneratedOut,
   ReportQuery,
 } from './meetings.schema.ts';
 import {
@@ -31,6 +32,8 @@ import {
   updateMeeting,
 } from './meetings.service.ts';
 import { renderReport } from './meetings.render.ts';
+import { wordUnits } from './meetings.lines.ts';
+import { paragraphs } from './meetings.text.ts';
 import type { MeetingReport as Report } from './meetings.schema.ts';
 
 const tags = ['meetings'];
@@ -40,8 +43,14 @@ const reportSummary =
   'The report of a meeting: format=json (its structure: divisions, topics, items with their sentences and figures), text, html, docx, pdf or xlsx; ' +
   'the frozen one once closed, POST …/regenerate computes it again from live data';
 
+/** The report with its layout: each paragraph cut where the PDF may break it, for the web preview. */
+const withLayout = (r: Report): MeetingReportOut => ({
+  ...r,
+  layout: paragraphs(r).map((p) => ({ ...p, units: wordUnits(p.text) })),
+});
+
 async function send(reply: FastifyReply, r: Report, format: z.infer<typeof ReportQuery>['format'], changes?: Regenerated['changes']) {
-  if (format === 'json') return changes ? { report: r, changes } : r;
+  if (format === 'json') return changes ? { report: withLayout(r), changes } : withLayout(r);
   const out = await renderReport(r, format);
   reply.type(out.type);
   if (typeof out.body !== 'string') reply.header('Content-Disposition', `attachment; filename="meeting-${r.no}-${r.year}.${out.ext}"`);
@@ -78,7 +87,7 @@ export async function meetingRoutes(api: Api, deps: RouteDeps): Promise<void> {
         tags: ['meetings', 'reports'],
         summary: `${reportSummary}; by owner, number and B.E. year`,
         querystring: MeetingRef.extend(ReportQuery.shape),
-        response: { 200: MeetingReport.or(Regenerated).or(z.any()) },
+        response: { 200: MeetingReportOut.or(RegeneratedOut).or(z.any()) },
       },
     },
     async (req, reply) => {
@@ -169,7 +178,7 @@ export async function meetingRoutes(api: Api, deps: RouteDeps): Promise<void> {
         summary: reportSummary,
         params: IdParams,
         querystring: ReportQuery,
-        response: { 200: MeetingReport.or(Regenerated).or(z.any()) },
+        response: { 200: MeetingReportOut.or(RegeneratedOut).or(z.any()) },
       },
     },
     async (req, reply) => {
@@ -186,7 +195,7 @@ export async function meetingRoutes(api: Api, deps: RouteDeps): Promise<void> {
           "Compute a meeting's report again from live data as of its cut-off; for a closed meeting, what changed since it was frozen, block by block (json: {report, changes}; other formats: the report). Audited",
         params: IdParams,
         querystring: ReportQuery,
-        response: { 200: Regenerated.or(z.any()) },
+        response: { 200: RegeneratedOut.or(z.any()) },
       },
     },
     async (req, reply) => {

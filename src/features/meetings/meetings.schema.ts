@@ -202,6 +202,22 @@ export const MeetingReport = z.object({
 });
 export type MeetingReport = z.infer<typeof MeetingReport>;
 
+/**
+ * The report as the API answers it in JSON: with its layout, the paragraphs as printed, each cut at the
+ * places where the PDF may break a line (meetings.lines.ts, computed by the server: a browser's own
+ * Intl.Segmenter may cut Thai elsewhere). Not stored: a frozen report gets it when served.
+ */
+export const MeetingReportOut = MeetingReport.extend({
+  layout: z.array(
+    z.object({
+      kind: z.enum(['intro', 'heading', 'topic', 'item']),
+      text: z.string(),
+      units: z.array(z.string()).describe('the text cut at its break opportunities: words with their punctuation, and spaces'),
+    }),
+  ),
+});
+export type MeetingReportOut = z.infer<typeof MeetingReportOut>;
+
 export const ReportChange = z.object({
   topic: z.string(),
   index: z.number().int().describe('the item within its topic, from 0'),
@@ -211,6 +227,8 @@ export const ReportChange = z.object({
 });
 export const Regenerated = z.object({ report: MeetingReport, changes: z.array(ReportChange) });
 export type Regenerated = z.infer<typeof Regenerated>;
+export const RegeneratedOut = z.object({ report: MeetingReportOut, changes: z.array(ReportChange) });
+export type RegeneratedOut = z.infer<typeof RegeneratedOut>;
 
 export const ReportQuery = z.object({
   format: ReportFormat.default('json'),

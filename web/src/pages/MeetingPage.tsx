@@ -15,11 +15,10 @@ import {
   type AgendaItem,
   type Division,
   type Meeting,
-  type MeetingReport,
-  type Regenerated,
+  type MeetingReportOut,
+  type RegeneratedOut,
 } from '../../../src/features/meetings/meetings.schema.ts';
 import { breakUnits } from '../../../src/features/meetings/meetings.lines.ts';
-import { paragraphs } from '../../../src/features/meetings/meetings.text.ts';
 import { api, query } from '../api.ts';
 import { BeDatePicker } from '../components/BeDatePicker.tsx';
 import { ReasonForm } from '../components/ReasonForm.tsx';
@@ -588,8 +587,8 @@ function ReportPreview({
   const mt = useMeT();
   const fmt = useFmt();
   const digits = thai ? 'thai' : 'arabic';
-  const report = useApi<MeetingReport>(`/meetings/${meeting.id}/report`, { digits });
-  const [regenerated, setRegenerated] = useState<Regenerated | null>(null);
+  const report = useApi<MeetingReportOut>(`/meetings/${meeting.id}/report`, { digits });
+  const [regenerated, setRegenerated] = useState<RegeneratedOut | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { reload } = report;
   useEffect(() => {
@@ -600,7 +599,7 @@ function ReportPreview({
   async function regen() {
     setError(null);
     try {
-      setRegenerated(await api.post<Regenerated>(`/meetings/${meeting.id}/regenerate${query({ digits })}`));
+      setRegenerated(await api.post<RegeneratedOut>(`/meetings/${meeting.id}/regenerate${query({ digits })}`));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -655,22 +654,23 @@ function ReportPreview({
             {r.frozen && !regenerated ? mt('frozen') : mt('live', { date: fmt.date(r.cutOff) })}
           </p>
           <article className="report-doc" lang="th" data-testid="report-preview">
-            {paragraphs(r).map((p, i) => {
+            {r.layout.map((p, i) => {
               if (p.kind === 'heading')
                 return (
                   <h2 key={i} className="report-heading">
-                    <Breakable text={p.text} />
+                    <Breakable units={p.units} />
                   </h2>
                 );
               if (p.kind === 'topic')
                 return (
                   <h3 key={i} className="report-topic">
-                    <span className="mark">❖</span> <Breakable text={p.text.replace(/^❖ /, '')} />
+                    {/* The layout's topic is "❖ …": its first units are the mark and the space. */}
+                    <span className="mark">❖</span> <Breakable units={p.units.slice(2)} />
                   </h3>
                 );
               return (
                 <p key={i} className={`report-${p.kind}`}>
-                  <Breakable text={p.text} />
+                  <Breakable units={p.units} />
                 </p>
               );
             })}
@@ -681,11 +681,11 @@ function ReportPreview({
   );
 }
 
-/** A paragraph of the document broken only where the PDF may break it: each word unbreakable, a <wbr> between adjacent words. */
-function Breakable({ text }: { text: string }) {
+/** A paragraph of the document broken only where the PDF may break it (the server's units): each word unbreakable, a <wbr> between adjacent words. */
+function Breakable({ units }: { units: readonly string[] }) {
   return (
     <>
-      {breakUnits(text).map((u, i) =>
+      {breakUnits(units).map((u, i) =>
         u.space ? (
           u.text
         ) : (
