@@ -380,6 +380,10 @@ function meetingRows(): Record<string, Case[]> {
       path: `/api/v1/meetings/${(await meetings.create(s, o)).id}/agenda`,
       body: { division: 'strategy', topic: 'เรื่องเพิ่ม', items: [{ kind: 'text', text: 'ข้อความ' }] },
     })),
+    'POST /api/v1/meetings/{id}/agenda/reorder': byOwner(planWriteRows, hold, async (o, { s }) => {
+      const m = await meetings.create(s, o);
+      return { method: 'POST', path: `/api/v1/meetings/${m.id}/agenda/reorder`, body: { version: 2, division: 'administration', items: [m.itemId] } };
+    }),
     'PATCH /api/v1/meetings/{id}/agenda/{itemId}': byOwner(planWriteRows, hold, async (o, { s }) => {
       const m = await meetings.create(s, o);
       return { method: 'PATCH', path: `/api/v1/meetings/${m.id}/agenda/${m.itemId}`, body: { version: 1, topic: 'เรื่องแก้ไข' } };
@@ -1111,7 +1115,7 @@ describeEachDb('role matrix', (kind) => {
       .filter(([p]) => p.startsWith('/api/v1/'))
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
-    expect(ops.length).toBe(112);
+    expect(ops.length).toBe(113);
     expect(Object.keys(TABLE).sort()).toEqual(ops);
   });
 

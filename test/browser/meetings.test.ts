@@ -2,18 +2,22 @@
  * The meetings web UI in a real browser (chromium) against a real server with the demo data: the list
  * of upper-north-1's meetings, meeting 12/2558's page and its report preview (the intro with the
  * weekday derived from the date, the division headings, the ❖ topics and the seed's figures in Thai
- * digits, Arabic ones with the app's digits switch), screenshots of the page and of the preview, an
- * officer adding a narrative topic and moving it, the DOCX and PDF downloads, and closing the meeting
- * (its report then frozen; regenerated after a late disbursement, the one change), and a new meeting through the form.
+ * digits, Arabic ones with the app's digits switch), the lines of the preview and of the HTML format
+ * broken only at the PDF's word boundaries, screenshots of the page and of the preview, an officer adding
+ * a narrative topic and moving it (one reorder request), the DOCX and PDF downloads, closing the meeting
+ * (its report then frozen; regenerated after a late disbursement, the one change), a new meeting
+ * through the form, and deleting it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Locator, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale, WEB_DIST } from '../../src/cli/build-web.ts';
 import { CHROMIUM_PATH, noteSkip } from '../support/env.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
+import { wordUnits } from '../../src/features/meetings/meetings.lines.ts';
 
 const SUITE = 'meetings and their report in chromium';
 if (!CHROMIUM_PATH) noteSkip(SUITE, 'no chromium at /usr/bin/chromium (apt-get install chromium fonts-thai-tlwg) and PADME_CHROMIUM unset');
@@ -48,6 +52,40 @@ function pngSize(file: string): { bytes: number; width: number; height: number }
   expect(b.subarray(12, 16).toString('ascii')).toBe('IHDR');
   return { bytes: b.length, width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
+
+/** The offsets in a text at which a line may break: the ends of its Intl.Segmenter units (meetings.lines.ts), as the PDF breaks. */
+function wordBoundaries(text: string): Set<number> {
+  const out = new Set<number>();
+  let at = 0;
+  for (const u of wordUnits(text)) out.add((at += u.length));
+  return out;
+}
+
+/**
+ * Where the browser starts each line after the first of an element, as offsets in its textContent:
+ * each character's box (Range.getClientRects; marks have no width and are skipped) lower than the
+ * line before. Independent of the markup, so it sees a break the browser made anywhere.
+ */
+const lineStartsIn = (el: Element): number[] => {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const starts: number[] = [];
+  let offset = 0;
+  let top: number | null = null;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n.textContent ?? '';
+    for (let i = 0; i < t.length; i++) {
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + 1);
+      const box = Array.from(range.getClientRects()).find((r) => r.width > 0);
+      if (!box) continue;
+      if (top !== null && box.top > top + 4) starts.push(offset + i);
+      if (top === null || box.top > top + 4) top = box.top;
+    }
+    offset += t.length;
+  }
+  return starts;
+};
 
 describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   let server: TestServer;
@@ -90,6 +128,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await b.page.locator(tid('report-preview')).waitFor();
     expect(await b.page.locator(tid('add-topic')).count()).toBe(0);
     expect(await b.page.locator(tid('close-meeting')).count()).toBe(0);
+    expect(await b.page.locator(tid('delete-meeting')).count()).toBe(0);
     expect(await b.page.locator(tid('regenerate')).count()).toBe(0);
   });
 
@@ -133,6 +172,36 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     expect(await b.page.getByTestId('download-docx').getAttribute('href')).toMatch(/&digits=thai$/);
   });
 
+  it("breaks the preview's and the HTML format's Thai lines only at Intl.Segmenter word boundaries, as the PDF does", async () => {
+    const boundaries = wordBoundaries(INTRO);
+    const words = wordUnits(INTRO).filter((u) => u.trim() !== '');
+    const check = async (starts: number[]) => {
+      // A long paragraph: several lines, each starting at a word boundary.
+      expect(starts.length).toBeGreaterThanOrEqual(3);
+      expect(starts.filter((o) => !boundaries.has(o))).toEqual([]);
+    };
+    // The means: each word an unbreakable span (one box), in the order Intl.Segmenter gives them.
+    const spans = (p: Locator) =>
+      p.locator('span.w').evaluateAll((ws) => ws.map((w) => [w.textContent, getComputedStyle(w).whiteSpace, w.getClientRects().length]));
+    await b.page.evaluate(() => document.fonts.ready);
+    const intro = b.page.locator(`${tid('report-preview')} p.report-intro`);
+    expect(await intro.textContent()).toBe(INTRO);
+    expect(await spans(intro)).toEqual(words.map((w) => [w, 'nowrap', 1]));
+    await check(await intro.evaluate(lineStartsIn));
+    // The HTML format, opened in the browser.
+    const html = await b.context.newPage();
+    try {
+      await html.goto(`${server.url}/api/v1${meetingUrl}/report?format=html`);
+      await html.evaluate(() => document.fonts.ready);
+      const p = html.locator('p.intro');
+      expect(await p.textContent()).toBe(INTRO);
+      expect(await spans(p)).toEqual(words.map((w) => [w, 'nowrap', 1]));
+      await check(await p.evaluate(lineStartsIn));
+    } finally {
+      await html.close();
+    }
+  });
+
   it('screenshots the meeting page and the report preview (non-trivial PNGs)', async () => {
     await b.page.evaluate(() => document.fonts.ready);
     await b.page.screenshot({ path: PAGE_SHOT, fullPage: true });
@@ -169,7 +238,16 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expectText(b.page, `${tid('division-administration')} li:last-child .topic-title`, '❖ การจัดซื้อจัดจ้าง ปีงบประมาณ ๒๕๕๙');
     await expectText(b.page, `${tid('report-preview')} h3.report-topic >> nth=6`, '❖ การจัดซื้อจัดจ้าง ปีงบประมาณ ๒๕๕๙');
     expect((await preview('p.report-item')).at(-1)).toBe('- ดำเนินการแล้ว ๓ รายการ จาก ๕ รายการ');
-    // Moved above the disbursement topic, in the agenda and in the report.
+    // Moved above the disbursement topic, in the agenda and in the report: one request, the division's new order.
+    const writes: { method: string; path: string; body: unknown }[] = [];
+    const onRequest = (r: Request) => {
+      if (r.method() !== 'GET' && r.url().includes('/api/v1/meetings/'))
+        writes.push({ method: r.method(), path: new URL(r.url()).pathname, body: r.postDataJSON() });
+    };
+    b.page.on('request', onRequest);
+    const ids = await b.page
+      .locator(`${tid('division-administration')} .topics > li`)
+      .evaluateAll((li) => li.map((e) => e.getAttribute('data-testid')!.replace('topic-', '')));
     await b.page
       .locator(`${tid('division-administration')} li:last-child`)
       .getByRole('button', { name: 'เลื่อนขึ้น' })
@@ -178,6 +256,14 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     await expect
       .poll(() => texts(`${tid('division-administration')} .topic-title`))
       .toEqual(['❖ การจัดซื้อจัดจ้าง ปีงบประมาณ ๒๕๕๙', '❖ ความก้าวหน้าการเบิกจ่ายงบประมาณ']);
+    b.page.off('request', onRequest);
+    expect(writes).toEqual([
+      {
+        method: 'POST',
+        path: `/api/v1${meetingUrl}/agenda/reorder`,
+        body: { version: expect.any(Number), division: 'administration', items: [ids[1], ids[0]] },
+      },
+    ]);
   });
 
   it('downloads the report as DOCX and PDF', async () => {
@@ -210,6 +296,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     expect(await b.page.locator(tid('add-topic')).count()).toBe(0);
     expect(await b.page.locator(tid('edit-topic')).count()).toBe(0);
     expect(await b.page.locator(tid('close-meeting')).count()).toBe(0);
+    expect(await b.page.locator(tid('delete-meeting')).count()).toBe(0);
     expect(await preview('h3.report-topic')).toHaveLength(7);
     expect((await preview('p.report-item')).slice(4)).toEqual([
       PREVIOUS_YEAR,
@@ -265,5 +352,24 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
     );
     expect(await preview('h3.report-topic')).toEqual([]);
     await expectText(b.page, tid('meeting-status'), 'ร่าง');
+  });
+
+  it('an officer deletes that draft meeting with a reason, after a confirmation, and is back at the list without it', async () => {
+    await b.page.getByTestId('delete-meeting').click();
+    const form = b.page.getByRole('form', { name: 'ลบการประชุม' });
+    expect(await form.locator('.hint').textContent()).toBe('ลบการประชุมครั้งที่ ๑/๒๕๕๙ และระเบียบวาระทั้งหมด? ระบุเหตุผลเพื่อยืนยัน');
+    // Cancelled: nothing deleted.
+    await form.getByRole('button', { name: 'ยกเลิก' }).click();
+    expect(await b.page.getByRole('form', { name: 'ลบการประชุม' }).count()).toBe(0);
+    await b.page.getByTestId('delete-meeting').click();
+    // Without a reason: refused in the form.
+    await form.getByRole('button', { name: 'ยืนยันการลบ' }).click();
+    await expect.poll(() => form.locator('.field-error').count()).toBe(1);
+    expect(b.page.url()).toMatch(/\/meetings\/\d+$/);
+    await form.getByLabel(/เหตุผล/).fill('บันทึกซ้ำโดยไม่ได้ตั้งใจ');
+    await form.getByRole('button', { name: 'ยืนยันการลบ' }).click();
+    await b.page.waitForURL(/\/meetings\?owner=upper-north-1&year=2559$/);
+    await expectText(b.page, tid('no-meetings'), 'ไม่มีการประชุม');
+    expect(await b.page.locator(tid('meeting-1-2559')).count()).toBe(0);
   });
 });

@@ -13,22 +13,24 @@ import { describeEachDb } from '../../../test/support/db.ts';
 import { startServer, type TestServer } from '../../../test/support/server.ts';
 import { auditCount } from '../../../test/support/roles.ts';
 import { noteSkip, PDFTOTEXT_PATH, SOFFICE_PATH } from '../../../test/support/env.ts';
-import type { Meeting, MeetingReport, Regenerated } from './meetings.schema.ts';
+import type { Meeting, MeetingReport, MeetingReportOut, Regenerated } from './meetings.schema.ts';
 import { paragraphsOf, seedAsIntended } from './meetings.seed.ts';
+import { reportPdfLines } from './meetings.render.ts';
+import { reportText } from './meetings.text.ts';
 
 /**
- * What pdftotext is known to mangle in Thai from pdfkit's output, and nothing else is tolerated:
- * - SARA AM comes out as "ำา" ("จำานวน" for "จำนวน"): normalised to "ำ";
- * - stray spaces and line breaks (the PDF's lines end at word boundaries): whitespace is removed;
- * - an upper or lower mark (tone marks, ั ิ ี ึ ื ็ ์ ุ ู) positioned over its letter by the font comes out after the
- *   next letter ("ผา่น" for "ผ่าน", "อยูร่ะหว่าง" for "อยู่ระหว่าง"): the letters and the marks are compared as two
- *   sequences, each exactly, so only a mark's place relative to its neighbour may differ.
+ * The PDF's text as `pdftotext -raw` reads it back, compared line by line with the lines the PDF
+ * prints (reportPdfLines: the report's paragraphs broken at word boundaries). -raw keeps the order in
+ * which the glyphs were drawn; pdftotext's default reading order sorts them by position instead, and
+ * puts a mark above or below its letter (drawn with no advance) after the next letter ("ผา่น" for
+ * "ผ่าน") or on a line of its own. Empty lines (paragraph spacing, page breaks) are dropped, and one
+ * known mangling is undone, nothing else tolerated: Sarabun draws SARA AM (U+0E33) as two glyphs,
+ * NIKHAHIT and SARA AA, which pdftotext maps back to SARA AM and SARA AA ("จำานวน" for "จำนวน").
  */
-const MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
-const pdfNormal = (s: string) => {
-  const t = s.replaceAll('ำา', 'ำ').replace(/\s+/g, '');
-  return { letters: t.replace(MARKS, ''), marks: (t.match(MARKS) ?? []).join('') };
-};
+const pdfLine = (extracted: string) => extracted.replaceAll('ำา', 'ำ');
+
+/** How the audit trail names the test server's administrator (its API token is named "test"). */
+const ADMIN_LABEL = 'test-admin (token test)';
 
 describeEachDb('meetings API', (kind) => {
   let s: TestServer;
@@ -110,6 +112,15 @@ describeEachDb('meetings API', (kind) => {
     expect((blocks.eventsHeld!.figures.items as { kind: string; startDate: string }[]).map((i) => [i.kind, i.startDate])).toEqual([
       ['seminar', '2015-12-15'],
     ]);
+  });
+
+  it("the JSON report carries its layout: the paragraphs cut where the PDF may break them (Node's Intl.Segmenter)", async () => {
+    const r = await send<MeetingReportOut>('GET', `${byNumber}&format=json`);
+    expect(r.body.layout.map((p) => [p.kind, p.units.join('')])).toEqual(paragraphsOf(seedAsIntended()).map((t, i) => [r.body.layout[i]!.kind, t]));
+    expect(r.body.layout.map((p) => p.kind).slice(0, 3)).toEqual(['intro', 'heading', 'topic']);
+    expect(r.body.layout[0]!.units.slice(0, 4)).toEqual(['เมื่อ', 'วัน', 'พุธ', 'ที่']);
+    // An abbreviation stays one unit ("พ.ศ."; Chromium's own segmenter cuts it in two).
+    expect(r.body.layout[0]!.units.filter((u) => u.startsWith('พ.'))).toEqual(['พ.ศ.', 'พ.ศ.']);
   });
 
   it('Arabic digits on request', async () => {
@@ -287,6 +298,70 @@ describeEachDb('meetings API', (kind) => {
       rank: 1,
       of: 76,
     });
+
+    // Then the province's indicators (one with components, a removal requested before the cut-off, one requested after
+    // it) and a training in January: the draft's blocks follow the live data.
+    const indicator = async (code: string, nameTh: string, components: { key: string; nameTh: string }[] = []) => {
+      const r = await send<{ id: string }>('POST', '/api/v1/indicators', {
+        owner: '58',
+        fiscalYear: 2561,
+        code,
+        nameTh,
+        unit: 'ร้อยละ',
+        direction: 'higher',
+        weight: '1',
+        components,
+        scale: { levels: ['1', '2', '3', '4', '5'] },
+      });
+      expect(r.status).toBe(201);
+      return r.body.id;
+    };
+    await indicator('K-1', 'ผู้มาเยือนเพิ่มขึ้น');
+    const k2 = await indicator('K-2', 'มูลค่าผลผลิต', [
+      { key: 'rice', nameTh: 'ข้าว' },
+      { key: 'garlic', nameTh: 'กระเทียม' },
+    ]);
+    const k3 = await indicator('K-3', 'คุณภาพอากาศ');
+    const request = (id: string, requestedOn: string) =>
+      send('POST', `/api/v1/indicators/${id}/change-requests`, { kind: 'remove', reason: 'ไม่มีโครงการสนับสนุน', requestedOn });
+    expect((await request(k2, '2018-01-05')).status).toBe(201);
+    expect((await request(k3, '2018-01-10')).status).toBe(201);
+    expect(
+      (
+        await send('POST', '/api/v1/events', {
+          owner: '58',
+          kind: 'training',
+          title: 'อบรมการใช้งานระบบ',
+          organizer: 'จังหวัดแม่ฮ่องสอน',
+          startDate: '2018-01-20',
+          endDate: '2018-01-22',
+          provinces: ['58'],
+        })
+      ).status,
+    ).toBe(201);
+    const again = await send<MeetingReport>('GET', `/api/v1/meetings/${m.body.id}/report?digits=arabic`);
+    const items2 = again.body.divisions.flatMap((d) => d.topics.flatMap((t) => t.items));
+    expect(items2.slice(0, 2).map((i) => i.sentences)).toEqual([
+      [
+        'สำนักงาน ก.พ.ร. ได้กำหนดร่าง ตัวชี้วัดตามคำรับรองการปฏิบัติราชการของจังหวัดแม่ฮ่องสอน ประจำปีงบประมาณ พ.ศ. 2561 ประกอบด้วย 3 ตัวชี้วัด คือ ' +
+          'ตัวชี้วัดผู้มาเยือนเพิ่มขึ้น, ตัวชี้วัดมูลค่าผลผลิต (ข้าว และกระเทียม) และตัวชี้วัดคุณภาพอากาศ ซึ่ง OSM ได้เสนอขอยกเลิกตัวชี้วัดมูลค่าผลผลิต เนื่องจากไม่มีโครงการสนับสนุน',
+      ],
+      [
+        'จังหวัดแม่ฮ่องสอน ได้กำหนดลงพื้นที่ติดตามและประเมินผลโครงการจังหวัดแม่ฮ่องสอน โดยคณะทำงานติดตามของจังหวัด ในพื้นที่จังหวัดแม่ฮ่องสอน ในวันที่ 15 มกราคม 2561',
+        // A training after the cut-off: planned ("กำหนดการ…"), dates of one month written once.
+        'กำหนดการอบรมการใช้งานระบบ ในพื้นที่จังหวัดแม่ฮ่องสอน ระหว่างวันที่ 20 - 22 มกราคม 2561',
+      ],
+    ]);
+    expect(
+      (items2[0]!.figures.indicators as { code: string; components: string[]; openChangeRequests: unknown[] }[]).map((i) => [
+        i.code,
+        i.openChangeRequests.length,
+      ]),
+    ).toEqual([
+      ['K-1', 0],
+      ['K-2', 1],
+      ['K-3', 0],
+    ]);
   });
 
   it('a meeting number is unique per owner and year; bad input names the field and changes nothing', async () => {
@@ -314,7 +389,110 @@ describeEachDb('meetings API', (kind) => {
     expect(await auditCount(s)).toBe(before);
   });
 
-  it('PDF: the text read back with pdftotext equals the report (pdfkit mangling normalised), fonts embedded', async (ctx) => {
+  it("reorders a division's topics in one transaction, with one audit record; refuses a wrong list, a stale version, a closed meeting, a reader", async () => {
+    const m = await send<Meeting>('POST', '/api/v1/meetings', {
+      owner: 'upper-north-1',
+      no: 20,
+      year: 2559,
+      month: '2016-02',
+      date: '2016-03-02',
+      cutOff: '2016-02-29',
+      organizer: 'OSM',
+    });
+    const other = await send<Meeting>('POST', '/api/v1/meetings', {
+      owner: 'upper-north-1',
+      no: 21,
+      year: 2559,
+      month: '2016-03',
+      date: '2016-04-06',
+      cutOff: '2016-03-31',
+      organizer: 'OSM',
+    });
+    const add = async (id: string, division: string, topic: string) => {
+      const r = await send<Meeting>('POST', `/api/v1/meetings/${id}/agenda`, { division, topic, items: [{ kind: 'text', text: topic }] });
+      expect(r.status).toBe(201);
+      return r.body.agenda.find((a) => a.topic === topic)!.id;
+    };
+    const [a, b, c] = [await add(m.body.id, 'strategy', 'ก'), await add(m.body.id, 'strategy', 'ข'), await add(m.body.id, 'strategy', 'ค')];
+    const mon = await add(m.body.id, 'monitoring', 'ง');
+    const elsewhere = await add(other.body.id, 'strategy', 'จ');
+    const path = `/api/v1/meetings/${m.body.id}/agenda/reorder`;
+    const current = async () => (await send<Meeting>('GET', `/api/v1/meetings/${m.body.id}`)).body;
+    const order = (x: Meeting) => x.agenda.map((t) => [t.division, t.topic, t.position]);
+    const start = await current();
+    expect(order(start)).toEqual([
+      ['strategy', 'ก', 1],
+      ['strategy', 'ข', 2],
+      ['strategy', 'ค', 3],
+      ['monitoring', 'ง', 1],
+    ]);
+
+    const committee = await s.as({ username: 'reorder-committee', role: 'committee_member', scope: 'upper-north-1' });
+    // Refused, each with its message, and nothing changed.
+    const before = await auditCount(s);
+    const refused = async (body: unknown, who = send) => {
+      const r = await who<Meeting>('POST', path, body);
+      return [r.status, r.body.error?.message];
+    };
+    const v = start.version;
+    expect(await refused({ version: v, division: 'strategy', items: [c, a] })).toEqual([
+      400,
+      `items: the strategy division of meeting ${m.body.id} has 3 topics, each to be given once; missing: ${b}`,
+    ]);
+    expect(await refused({ version: v, division: 'strategy', items: [c, a, a, b] })).toEqual([400, `items.2: topic ${a} is given twice`]);
+    expect(await refused({ version: v, division: 'strategy', items: [c, a, mon] })).toEqual([
+      400,
+      `items.2: ${mon} is not a topic of the strategy division of meeting ${m.body.id}`,
+    ]);
+    expect(await refused({ version: v, division: 'strategy', items: [c, a, b, elsewhere] })).toEqual([
+      400,
+      `items.3: ${elsewhere} is not a topic of the strategy division of meeting ${m.body.id}`,
+    ]);
+    expect(await refused({ version: v - 1, division: 'strategy', items: [c, a, b] })).toEqual([
+      409,
+      `Meeting ${m.body.id} changed meanwhile (version ${v}, not ${v - 1}): reload it`,
+    ]);
+    const asCommittee = <T>(method: string, p: string, body?: unknown) =>
+      committee.json<T & { error?: { code: string; message: string } }>(p, { method, body: JSON.stringify(body) });
+    expect(await refused({ version: v, division: 'strategy', items: [c, a, b] }, asCommittee)).toEqual([
+      403,
+      'reorder-committee (committee member of upper-north-1) may not hold meetings of upper-north-1 (fiscal year 2559)',
+    ]);
+    expect(await auditCount(s)).toBe(before);
+    expect(order(await current())).toEqual(order(start));
+
+    // Applied: the exact order, positions 1.., the meeting's version moved on, one audit record with both orders and the actor.
+    const done = await send<Meeting>('POST', path, { version: v, division: 'strategy', items: [c, a, b] });
+    expect(done.status).toBe(200);
+    expect(order(done.body)).toEqual([
+      ['strategy', 'ค', 1],
+      ['strategy', 'ก', 2],
+      ['strategy', 'ข', 3],
+      ['monitoring', 'ง', 1],
+    ]);
+    expect(done.body.version).toBe(v + 1);
+    expect(await auditCount(s)).toBe(before + 1);
+    const records = await s.db.query<{ actor: string; before: unknown; after: unknown }>(
+      `SELECT actor, before, after FROM audit_log WHERE action = 'reorder_agenda' AND entity_type = 'meeting' AND entity_key = $1`,
+      [m.body.id],
+    );
+    expect(records).toEqual([
+      { actor: ADMIN_LABEL, before: { division: 'strategy', order: [a, b, c] }, after: { division: 'strategy', order: [c, a, b] } },
+    ]);
+    // The report follows the new order.
+    const report = await send<MeetingReport>('GET', `/api/v1/meetings/${m.body.id}/report`);
+    expect(report.body.divisions.map((d) => d.topics.map((t) => t.topic))).toEqual([['ค', 'ก', 'ข'], ['ง']]);
+
+    // Closed, the meeting refuses any order.
+    expect((await send('POST', `/api/v1/meetings/${m.body.id}/close`)).status).toBe(200);
+    const closed = await current();
+    expect(await refused({ version: closed.version, division: 'strategy', items: [a, b, c] })).toEqual([
+      409,
+      'Meeting 20/2559 of upper-north-1 is closed: its report is frozen and it may no longer change',
+    ]);
+  });
+
+  it('PDF: the text read back with pdftotext -raw equals the lines printed (SARA AM normalised), fonts embedded', async (ctx) => {
     if (!PDFTOTEXT_PATH) {
       noteSkip('meetings PDF', 'pdftotext (poppler-utils) is not installed');
       ctx.skip();
@@ -323,9 +501,15 @@ describeEachDb('meetings API', (kind) => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const file = path.join(tmp, `r-${kind}.pdf`);
     fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-    const text = await (await s.api(`${byNumber}&format=text`)).text();
-    const extracted = execFileSync(PDFTOTEXT_PATH!, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    expect(pdfNormal(extracted)).toEqual(pdfNormal(text));
+    const report = (await send<MeetingReport>('GET', `${byNumber}&format=json`)).body;
+    const { lines } = await reportPdfLines(report);
+    // The lines are the report's text, broken only at spaces and word boundaries.
+    expect(lines.join('').replace(/\s/g, '')).toBe(reportText(report).replace(/\s/g, ''));
+    const extracted = execFileSync(PDFTOTEXT_PATH!, ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+      .split(/[\n\f]/)
+      .filter((l) => l.trim() !== '');
+    expect(extracted).toHaveLength(lines.length);
+    expect(extracted.map(pdfLine)).toEqual(lines);
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/Sarabun.*yes/);
   });
@@ -355,7 +539,9 @@ describeEachDb('meetings API', (kind) => {
     const html = await (await s.api(`${byNumber}&format=html`)).text();
     expect(html).toContain("font-family: Sarabun, 'TH Sarabun New'");
     expect(html).toContain("@font-face { font-family: 'Sarabun'; font-weight: 700; src: url(data:font/ttf;base64,");
-    expect(html).toContain('<h2>ฝ่ายบริหารทั่วไป</h2>');
+    // Each word unbreakable, a <wbr> between words: the browser breaks only where the PDF may.
+    expect(html).toContain('<h2><span class="w">ฝ่าย</span><wbr><span class="w">บริหาร</span><wbr><span class="w">ทั่วไป</span></h2>');
+    expect(html).toContain('.w { white-space: nowrap; }');
     const res = await s.api(`${byNumber}&format=xlsx`);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

@@ -1,10 +1,10 @@
 /**
  * The meeting report in print formats, each from the same paragraphs as the text:
- * - HTML: a printable A4 page in Sarabun;
+ * - HTML: a printable A4 page in Sarabun, its lines breakable only where the PDF's may break (meetings.lines.ts);
  * - DOCX (docx): TH Sarabun New 16 pt with Sarabun as fallback, the complex-script font and size set
  *   (Thai is complex script), A4, official margins (top 2.5 cm, left 3 cm, right 2 cm, bottom 2 cm);
  * - PDF (pdfkit): Sarabun embedded from @expo-google-fonts/sarabun, lines broken at Thai word
- *   boundaries found by Intl.Segmenter and measured with the font (pdfkit itself breaks only at
+ *   boundaries found by Intl.Segmenter (meetings.lines.ts) and measured with the font (pdfkit itself breaks only at
  *   spaces; no zero-width spaces are inserted, which would print as boxes);
  * - XLSX (exceljs): the paragraphs, and the tables of the computed blocks.
  */
@@ -14,6 +14,7 @@ import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import ExcelJS from 'exceljs';
 import { paragraphs, reportText, type Paragraph as Para } from './meetings.text.ts';
+import { breakLines, breakUnits } from './meetings.lines.ts';
 import type { MeetingReport } from './meetings.schema.ts';
 
 const require = createRequire(import.meta.url);
@@ -35,12 +36,18 @@ function sarabunFaces(): string {
   return fontFaces;
 }
 
+/** A paragraph's text with its words unbreakable and a <wbr> between adjacent ones (meetings.lines.ts). */
+const breakable = (text: string) =>
+  breakUnits(text)
+    .map((u) => (u.space ? esc(u.text) : `${u.wbr ? '<wbr>' : ''}<span class="w">${esc(u.text)}</span>`))
+    .join('');
+
 export function reportHtml(r: MeetingReport): string {
   const body = paragraphs(r)
     .map((p) => {
-      if (p.kind === 'heading') return `<h2>${esc(p.text)}</h2>`;
-      if (p.kind === 'topic') return `<h3>${esc(p.text)}</h3>`;
-      return `<p class="${p.kind}">${esc(p.text)}</p>`;
+      if (p.kind === 'heading') return `<h2>${breakable(p.text)}</h2>`;
+      if (p.kind === 'topic') return `<h3>${breakable(p.text)}</h3>`;
+      return `<p class="${p.kind}">${breakable(p.text)}</p>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -57,6 +64,7 @@ h3 { font-size: 16pt; font-weight: bold; margin: 0.75em 0 0.25em; }
 p { margin: 0 0 0.5em; }
 p.intro { text-indent: 2.5cm; text-align: justify; }
 p.item { padding-left: 1cm; }
+.w { white-space: nowrap; }
 </style>
 </head>
 <body>
@@ -112,54 +120,13 @@ export async function reportDocx(r: MeetingReport): Promise<Buffer> {
 // ---------------------------------------------------------------- PDF
 
 const PT_PER_CM = 72 / 2.54;
-const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
-
-/**
- * Breaks a paragraph into lines no wider than width: at spaces and at Thai word boundaries
- * (Intl.Segmenter), measured by measure(). A word wider than a line is broken by grapheme.
- */
-export function breakLines(text: string, width: number, measure: (s: string) => number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  const push = () => {
-    if (line.trim()) lines.push(line.trimEnd());
-    line = '';
-  };
-  // An opening bracket or quote stays with the word after it, closing punctuation with the word before it.
-  const segments: string[] = [];
-  let glue = '';
-  for (const { segment } of segmenter.segment(text)) {
-    if (/^[(\[“"‘]$/.test(segment)) glue += segment;
-    else if (/^[)\],.;:”’]$/.test(segment) && segments.length && !glue) segments[segments.length - 1] += segment;
-    else {
-      segments.push(glue + segment);
-      glue = '';
-    }
-  }
-  if (glue) segments.push(glue);
-  for (const segment of segments) {
-    if (measure(line + segment) <= width) {
-      line += segment;
-      continue;
-    }
-    if (segment.trim() === '') {
-      push();
-      continue;
-    }
-    push();
-    if (measure(segment) <= width) line = segment;
-    else {
-      for (const { segment: g } of new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(segment)) {
-        if (measure(line + g) > width) push();
-        line += g;
-      }
-    }
-  }
-  push();
-  return lines;
+export async function reportPdf(r: MeetingReport): Promise<Buffer> {
+  return (await reportPdfLines(r)).pdf;
 }
 
-export async function reportPdf(r: MeetingReport): Promise<Buffer> {
+/** The PDF and the text of each line it prints, in order (a topic's line with its "❖ "): what a text extractor should read back. */
+export async function reportPdfLines(r: MeetingReport): Promise<{ pdf: Buffer; lines: string[] }> {
+  const printed: string[] = [];
   const margins = { top: 2.5 * PT_PER_CM, left: 3 * PT_PER_CM, right: 2 * PT_PER_CM, bottom: 2 * PT_PER_CM };
   const doc = new PDFDocument({ size: 'A4', margins, info: { Title: r.title, Creator: 'PADME' } });
   doc.registerFont('regular', SARABUN_REGULAR);
@@ -195,6 +162,7 @@ export async function reportPdf(r: MeetingReport): Promise<Buffer> {
         doc.addPage();
         y = margins.top;
       }
+      printed.push(mark && i === 0 ? `${TOPIC_MARK}${line}` : line);
       if (mark && i === 0) {
         doc.font('symbols').text(TOPIC_MARK.trim(), margins.left, y + markShift, { lineBreak: false });
         doc.font('bold');
@@ -205,7 +173,7 @@ export async function reportPdf(r: MeetingReport): Promise<Buffer> {
     y += size * 0.5;
   }
   doc.end();
-  return done;
+  return { pdf: await done, lines: printed };
 }
 
 // ---------------------------------------------------------------- XLSX

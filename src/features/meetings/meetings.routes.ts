@@ -5,13 +5,15 @@ import { actorOf, ctxOf, type Api, type RouteDeps } from '../../http/deps.ts';
 import {
   AgendaItemInput,
   AgendaItemUpdate,
+  AgendaReorder,
   Meeting,
   MeetingInput,
   MeetingListQuery,
   MeetingRef,
-  MeetingReport,
+  MeetingReportOut,
   MeetingUpdate,
   Regenerated,
+  RegeneratedOut,
   ReportQuery,
 } from './meetings.schema.ts';
 import {
@@ -25,10 +27,13 @@ import {
   listMeetings,
   meetingReport,
   regenerateReport,
+  reorderAgenda,
   updateAgendaItem,
   updateMeeting,
 } from './meetings.service.ts';
 import { renderReport } from './meetings.render.ts';
+import { wordUnits } from './meetings.lines.ts';
+import { paragraphs } from './meetings.text.ts';
 import type { MeetingReport as Report } from './meetings.schema.ts';
 
 const tags = ['meetings'];
@@ -38,8 +43,14 @@ const reportSummary =
   'The report of a meeting: format=json (its structure: divisions, topics, items with their sentences and figures), text, html, docx, pdf or xlsx; ' +
   'the frozen one once closed, POST …/regenerate computes it again from live data';
 
+/** The report with its layout: each paragraph cut where the PDF may break it, for the web preview. */
+const withLayout = (r: Report): MeetingReportOut => ({
+  ...r,
+  layout: paragraphs(r).map((p) => ({ ...p, units: wordUnits(p.text) })),
+});
+
 async function send(reply: FastifyReply, r: Report, format: z.infer<typeof ReportQuery>['format'], changes?: Regenerated['changes']) {
-  if (format === 'json') return changes ? { report: r, changes } : r;
+  if (format === 'json') return changes ? { report: withLayout(r), changes } : withLayout(r);
   const out = await renderReport(r, format);
   reply.type(out.type);
   if (typeof out.body !== 'string') reply.header('Content-Disposition', `attachment; filename="meeting-${r.no}-${r.year}.${out.ext}"`);
@@ -76,7 +87,7 @@ export async function meetingRoutes(api: Api, deps: RouteDeps): Promise<void> {
         tags: ['meetings', 'reports'],
         summary: `${reportSummary}; by owner, number and B.E. year`,
         querystring: MeetingRef.extend(ReportQuery.shape),
-        response: { 200: MeetingReport.or(Regenerated).or(z.any()) },
+        response: { 200: MeetingReportOut.or(RegeneratedOut).or(z.any()) },
       },
     },
     async (req, reply) => {
@@ -125,6 +136,20 @@ export async function meetingRoutes(api: Api, deps: RouteDeps): Promise<void> {
     },
     async (req, reply) => reply.code(201).send(await addAgendaItem(ctxOf(deps, req), req.params.id, req.body)),
   );
+  api.post(
+    '/meetings/:id/agenda/reorder',
+    {
+      schema: {
+        tags,
+        summary:
+          "Order the topics of one division of a draft meeting (every live topic of it, each once; with the meeting's version read), in one transaction",
+        params: IdParams,
+        body: AgendaReorder,
+        response: { 200: Meeting },
+      },
+    },
+    async (req) => reorderAgenda(ctxOf(deps, req), req.params.id, req.body),
+  );
   api.patch(
     '/meetings/:id/agenda/:itemId',
     {
@@ -153,7 +178,7 @@ export async function meetingRoutes(api: Api, deps: RouteDeps): Promise<void> {
         summary: reportSummary,
         params: IdParams,
         querystring: ReportQuery,
-        response: { 200: MeetingReport.or(Regenerated).or(z.any()) },
+        response: { 200: MeetingReportOut.or(RegeneratedOut).or(z.any()) },
       },
     },
     async (req, reply) => {
@@ -170,7 +195,7 @@ export async function meetingRoutes(api: Api, deps: RouteDeps): Promise<void> {
           "Compute a meeting's report again from live data as of its cut-off; for a closed meeting, what changed since it was frozen, block by block (json: {report, changes}; other formats: the report). Audited",
         params: IdParams,
         querystring: ReportQuery,
-        response: { 200: Regenerated.or(z.any()) },
+        response: { 200: RegeneratedOut.or(z.any()) },
       },
     },
     async (req, reply) => {

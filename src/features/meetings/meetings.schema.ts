@@ -95,8 +95,7 @@ export const MeetingUpdate = z.object({
 export type MeetingUpdate = z.infer<typeof MeetingUpdate>;
 
 export const AgendaItemInput = z.object({
-  division: Division,
-  position: z.number().int().min(1).max(999).optional().describe('default: after the last of its division'),
+  division: Division.describe('the topic comes after the last of its division (POST …/agenda/reorder orders a division)'),
   topic: Text(1000).describe('the ❖ topic'),
   items: z.array(AgendaEntry).max(50),
 });
@@ -104,12 +103,30 @@ export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
 
 export const AgendaItemUpdate = z.object({
   version: z.number().int().min(1),
-  division: Division.optional(),
-  position: z.number().int().min(1).max(999).optional(),
+  division: Division.optional().describe('moved to another division, it comes after the last of that division'),
   topic: Text(1000).optional(),
   items: z.array(AgendaEntry).max(50).optional(),
 });
 export type AgendaItemUpdate = z.infer<typeof AgendaItemUpdate>;
+
+const ItemId = z.string().regex(/^[1-9]\d{0,17}$/, 'an id is a positive whole number');
+
+/** A division's topics in their new order: every live topic of the division, each once. */
+export const AgendaReorder = z.object({
+  version: z.number().int().min(1).describe("the meeting's version read, to refuse an order over a newer agenda"),
+  division: Division,
+  items: z
+    .array(ItemId)
+    .min(1)
+    .max(999)
+    .superRefine((ids, ctx) => {
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `topic ${id} is given twice` });
+      });
+    })
+    .describe("the ids of the division's topics, first to last"),
+});
+export type AgendaReorder = z.infer<typeof AgendaReorder>;
 
 export const AgendaItem = z.object({
   id: z.string(),
@@ -185,6 +202,22 @@ export const MeetingReport = z.object({
 });
 export type MeetingReport = z.infer<typeof MeetingReport>;
 
+/**
+ * The report as the API answers it in JSON: with its layout, the paragraphs as printed, each cut at the
+ * places where the PDF may break a line (meetings.lines.ts, computed by the server: a browser's own
+ * Intl.Segmenter may cut Thai elsewhere). Not stored: a frozen report gets it when served.
+ */
+export const MeetingReportOut = MeetingReport.extend({
+  layout: z.array(
+    z.object({
+      kind: z.enum(['intro', 'heading', 'topic', 'item']),
+      text: z.string(),
+      units: z.array(z.string()).describe('the text cut at its break opportunities: words with their punctuation, and spaces'),
+    }),
+  ),
+});
+export type MeetingReportOut = z.infer<typeof MeetingReportOut>;
+
 export const ReportChange = z.object({
   topic: z.string(),
   index: z.number().int().describe('the item within its topic, from 0'),
@@ -194,6 +227,8 @@ export const ReportChange = z.object({
 });
 export const Regenerated = z.object({ report: MeetingReport, changes: z.array(ReportChange) });
 export type Regenerated = z.infer<typeof Regenerated>;
+export const RegeneratedOut = z.object({ report: MeetingReportOut, changes: z.array(ReportChange) });
+export type RegeneratedOut = z.infer<typeof RegeneratedOut>;
 
 export const ReportQuery = z.object({
   format: ReportFormat.default('json'),

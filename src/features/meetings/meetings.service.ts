@@ -21,6 +21,7 @@ import {
   type AgendaItem,
   type AgendaItemInput,
   type AgendaItemUpdate,
+  type AgendaReorder,
   type Meeting,
   type MeetingInput,
   type MeetingRef,
@@ -312,7 +313,7 @@ export async function addAgendaItem(ctx: Ctx, meetingId: string, input: AgendaIt
 export async function insertAgendaItem(tx: Queryable, actor: Actor, meetingId: string, input: AgendaItemInput): Promise<Meeting> {
   const m = await lockForWrite(tx, actor, meetingId);
   checkEntries(input.items);
-  const position = input.position ?? (await nextPosition(tx, m.id, input.division));
+  const position = await nextPosition(tx, m.id, input.division);
   const [row] = await tx.query<{ id: bigint }>(
     `INSERT INTO meeting_agenda_items (meeting_id, division, position, topic, items, created_by, updated_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $6) RETURNING id`,
     [m.id, input.division, position, input.topic, JSON.stringify(input.items), actor.username],
@@ -352,9 +353,10 @@ export async function updateAgendaItem(ctx: Ctx, meetingId: string, itemId: stri
       throw new AppError('conflict', `Agenda item ${itemId} changed meanwhile (version ${a.version}, not ${input.version}): reload it`, {
         field: 'version',
       });
+    const division = input.division ?? a.division;
     const next = {
-      division: input.division ?? a.division,
-      position: input.position ?? a.position,
+      division,
+      position: division === a.division ? a.position : await nextPosition(tx, m.id, division),
       topic: input.topic ?? a.topic,
       items: input.items ?? a.items,
     };
@@ -379,6 +381,50 @@ export async function deleteAgendaItem(ctx: Ctx, meetingId: string, itemId: stri
     ]);
     await tx.query('UPDATE meetings SET version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1', [m.id, ctx.actor.username]);
     await audit(tx, ctx.actor, { action: 'delete', entityType: 'meeting_agenda_item', entityKey: itemId, before: toAgendaItem(a), reason });
+    return meetingOut(tx, meetingId);
+  });
+}
+
+/**
+ * Orders the topics of one division of a draft meeting: numbered 1, 2, … as given, in one
+ * transaction, with one audit record of the order before and after. The ids must be the division's
+ * live topics, each once (the schema refuses an id given twice).
+ */
+export async function reorderAgenda(ctx: Ctx, meetingId: string, input: AgendaReorder): Promise<Meeting> {
+  return ctx.db.transaction(async (tx) => {
+    const m = await lockForWrite(tx, ctx.actor, meetingId);
+    if (m.version !== input.version)
+      throw new AppError('conflict', `Meeting ${meetingId} changed meanwhile (version ${m.version}, not ${input.version}): reload it`, {
+        field: 'version',
+      });
+    const before = (await agendaRows(tx, m.id)).filter((a) => a.division === input.division).map((a) => String(a.id));
+    input.items.forEach((id, i) => {
+      if (!before.includes(id))
+        throw new AppError('validation', `items.${i}: ${id} is not a topic of the ${input.division} division of meeting ${meetingId}`, {
+          field: `items.${i}`,
+        });
+    });
+    const missing = before.filter((id) => !input.items.includes(id));
+    if (missing.length)
+      throw new AppError(
+        'validation',
+        `items: the ${input.division} division of meeting ${meetingId} has ${before.length} topics, each to be given once; missing: ${missing.join(', ')}`,
+        { field: 'items' },
+      );
+    await tx.query(
+      `UPDATE meeting_agenda_items a SET position = o.position, version = a.version + 1, updated_at = now(), updated_by = $3
+         FROM unnest($2::bigint[]) WITH ORDINALITY AS o(id, position)
+        WHERE a.id = o.id AND a.meeting_id = $1 AND a.position <> o.position`,
+      [m.id, input.items, ctx.actor.username],
+    );
+    await tx.query('UPDATE meetings SET version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1', [m.id, ctx.actor.username]);
+    await audit(tx, ctx.actor, {
+      action: 'reorder_agenda',
+      entityType: 'meeting',
+      entityKey: meetingId,
+      before: { division: input.division, order: before },
+      after: { division: input.division, order: input.items },
+    });
     return meetingOut(tx, meetingId);
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { introText, monthBE, venuesTh, weekdayTh } from './meetings.text.ts';
-import { breakLines } from './meetings.render.ts';
+import { breakLines, breakUnits } from './meetings.lines.ts';
 import { SEED, seedAsIntended } from './meetings.seed.ts';
 
 describe('meeting report wording', () => {
@@ -49,5 +49,19 @@ describe('breakLines (PDF lines at Thai word boundaries)', () => {
   });
   it('a word longer than a line is broken by grapheme (a mark stays with its letter)', () => {
     expect(breakLines('ประชาสัมพันธ์', 4, byChars)).toEqual(['ประช', 'าสัม', 'พัน', 'ธ์']);
+  });
+});
+
+describe('breakUnits (the browser breaks where the PDF may)', () => {
+  it('words with their punctuation, spaces apart, a <wbr> only between adjacent words', () => {
+    expect(breakUnits('ได้มีการ (ลำไย, กระเทียม)')).toEqual([
+      { text: 'ได้', space: false, wbr: false },
+      { text: 'มี', space: false, wbr: true },
+      { text: 'การ', space: false, wbr: true },
+      { text: ' ', space: true, wbr: false },
+      { text: '(ลำไย,', space: false, wbr: false },
+      { text: ' ', space: true, wbr: false },
+      { text: 'กระเทียม)', space: false, wbr: false },
+    ]);
   });
 });

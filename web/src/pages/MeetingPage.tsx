@@ -4,8 +4,8 @@
  * freezes its report), regenerating the report (what changed since the frozen one), the downloads,
  * and the report's preview as the official document (print CSS: A4 and its margins).
  */
-import { useEffect, useState } from 'react';
-import { Link } from 'wouter';
+import { Fragment, useEffect, useState } from 'react';
+import { Link, useLocation } from 'wouter';
 import type { z } from 'zod';
 import { fiscalYearOf } from '../../../src/core/dates.ts';
 import {
@@ -15,10 +15,10 @@ import {
   type AgendaItem,
   type Division,
   type Meeting,
-  type MeetingReport,
-  type Regenerated,
+  type MeetingReportOut,
+  type RegeneratedOut,
 } from '../../../src/features/meetings/meetings.schema.ts';
-import { paragraphs } from '../../../src/features/meetings/meetings.text.ts';
+import { breakUnits } from '../../../src/features/meetings/meetings.lines.ts';
 import { api, query } from '../api.ts';
 import { BeDatePicker } from '../components/BeDatePicker.tsx';
 import { ReasonForm } from '../components/ReasonForm.tsx';
@@ -105,6 +105,7 @@ export default function MeetingPage({ id }: { id: string }) {
       </section>
       <Agenda meeting={m} write={write} onChanged={changed} />
       {rights?.plan && m.status === 'draft' && <CloseMeeting meeting={m} onClosed={changed} />}
+      {rights?.plan && m.status === 'draft' && <DeleteMeeting meeting={m} />}
       <Downloads meeting={m} thai={thai.on} />
       <ReportPreview meeting={m} tick={reportTick} regenerate={!!rights?.plan} thai={thai.on} setThai={thai.set} />
     </div>
@@ -134,19 +135,14 @@ function Agenda({ meeting, write, onChanged }: { meeting: Meeting; write: boolea
   const [error, setError] = useState<string | null>(null);
   const fy = fiscalYearOf(meeting.cutOff);
 
-  /**
-   * Moves a topic within its division: the server keeps positions as given (ties in the order they
-   * were added), so the division is numbered 1, 2, … in its new order, changing only the topics
-   * whose position differs.
-   */
+  /** Moves a topic within its division: the division's new order in one request (one transaction on the server). */
   async function move(topics: AgendaItem[], from: number, to: number) {
     setError(null);
-    const order = [...topics];
+    const order = topics.map((a) => a.id);
     const [moved] = order.splice(from, 1);
     order.splice(to, 0, moved!);
     try {
-      for (const [i, a] of order.entries())
-        if (a.position !== i + 1) await api.patch(`/meetings/${meeting.id}/agenda/${a.id}`, { version: a.version, position: i + 1 });
+      await api.post(`/meetings/${meeting.id}/agenda/reorder`, { version: meeting.version, division: topics[0]!.division, items: order });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -519,6 +515,34 @@ function CloseMeeting({ meeting, onClosed }: { meeting: Meeting; onClosed(): voi
   );
 }
 
+/** Deleting a draft meeting, with a reason (the server requires one) that confirms it; then back to the owner's list. */
+function DeleteMeeting({ meeting }: { meeting: Meeting }) {
+  const mt = useMeT();
+  const fmt = useFmt();
+  const [, navigate] = useLocation();
+  const [asking, setAsking] = useState(false);
+  return (
+    <section className="no-print">
+      {!asking && (
+        <button type="button" className="danger" onClick={() => setAsking(true)} data-testid="delete-meeting">
+          {mt('deleteMeeting')}
+        </button>
+      )}
+      {asking && (
+        <ReasonForm
+          title={mt('deleteMeeting')}
+          hint={mt('deleteConfirm', { no: fmt.int(meeting.no), year: fmt.digits(String(meeting.year)) })}
+          path={`/meetings/${meeting.id}/delete`}
+          submitLabel={mt('confirmDelete')}
+          danger
+          onCancel={() => setAsking(false)}
+          onDone={() => navigate(`/meetings${query({ owner: meeting.owner.code, year: meeting.year })}`)}
+        />
+      )}
+    </section>
+  );
+}
+
 /** The report in every format, with the digits of the preview. */
 function Downloads({ meeting, thai }: { meeting: Meeting; thai: boolean }) {
   const mt = useMeT();
@@ -563,8 +587,8 @@ function ReportPreview({
   const mt = useMeT();
   const fmt = useFmt();
   const digits = thai ? 'thai' : 'arabic';
-  const report = useApi<MeetingReport>(`/meetings/${meeting.id}/report`, { digits });
-  const [regenerated, setRegenerated] = useState<Regenerated | null>(null);
+  const report = useApi<MeetingReportOut>(`/meetings/${meeting.id}/report`, { digits });
+  const [regenerated, setRegenerated] = useState<RegeneratedOut | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { reload } = report;
   useEffect(() => {
@@ -575,7 +599,7 @@ function ReportPreview({
   async function regen() {
     setError(null);
     try {
-      setRegenerated(await api.post<Regenerated>(`/meetings/${meeting.id}/regenerate${query({ digits })}`));
+      setRegenerated(await api.post<RegeneratedOut>(`/meetings/${meeting.id}/regenerate${query({ digits })}`));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -630,22 +654,23 @@ function ReportPreview({
             {r.frozen && !regenerated ? mt('frozen') : mt('live', { date: fmt.date(r.cutOff) })}
           </p>
           <article className="report-doc" lang="th" data-testid="report-preview">
-            {paragraphs(r).map((p, i) => {
+            {r.layout.map((p, i) => {
               if (p.kind === 'heading')
                 return (
                   <h2 key={i} className="report-heading">
-                    {p.text}
+                    <Breakable units={p.units} />
                   </h2>
                 );
               if (p.kind === 'topic')
                 return (
                   <h3 key={i} className="report-topic">
-                    <span className="mark">❖</span> {p.text.replace(/^❖ /, '')}
+                    {/* The layout's topic is "❖ …": its first units are the mark and the space. */}
+                    <span className="mark">❖</span> <Breakable units={p.units.slice(2)} />
                   </h3>
                 );
               return (
                 <p key={i} className={`report-${p.kind}`}>
-                  {p.text}
+                  <Breakable units={p.units} />
                 </p>
               );
             })}
@@ -653,5 +678,23 @@ function ReportPreview({
         </>
       )}
     </section>
+  );
+}
+
+/** A paragraph of the document broken only where the PDF may break it (the server's units): each word unbreakable, a <wbr> between adjacent words. */
+function Breakable({ units }: { units: readonly string[] }) {
+  return (
+    <>
+      {breakUnits(units).map((u, i) =>
+        u.space ? (
+          u.text
+        ) : (
+          <Fragment key={i}>
+            {u.wbr && <wbr />}
+            <span className="w">{u.text}</span>
+          </Fragment>
+        ),
+      )}
+    </>
   );
 }
