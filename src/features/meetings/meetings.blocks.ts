@@ -14,7 +14,7 @@ import { ownerNameTh } from '../reports/report.format.ts';
 import { indicatorReport } from '../indicators/indicators.service.ts';
 import { thaiList } from '../events/events.rules.ts';
 import { eventsHeld, monitoringAndTrainings } from '../events/events.report.ts';
-import { getStatusHistory, listProjects } from '../projects/project.service.ts';
+import { getStatusHistories, listProjects } from '../projects/project.service.ts';
 import type { ProjectStatus } from '../projects/project.status.ts';
 import type { StatusChange } from '../projects/project.schema.ts';
 import type { AgendaEntry, ReportBlock } from './meetings.schema.ts';
@@ -49,15 +49,20 @@ export function statusOn(history: StatusChange[], date: IsoDate): ProjectStatus 
 /**
  * "ขณะนี้ได้มีการอนุมัติโครงการไปแล้ว จำนวน ๑๔ โครงการ คงเหลืออีก ๑ โครงการที่ยังไม่ได้อนุมัติ คือ <name> ซึ่ง<status>".
  * Counts come from the disbursement report (statuses as of the cut-off); the names of those not yet
- * approved from the project list and each one's status history.
+ * approved from the project list and their status histories (one statement).
  */
 async function approvalBlock(c: BlockContext, fiscalYear: number): Promise<Omit<ReportBlock, 'kind' | 'params'>> {
   const report = await disbursementReport(c.q, c.actor, { owner: c.owner, fiscalYear, asOf: c.cutOff });
   const approved = APPROVED.reduce((n, s) => n + report.statusCounts[s], 0);
   const list = await listProjects(c.q, c.actor, { owner: c.owner, fiscalYear, asOf: c.cutOff, sort: 'code', order: 'asc', limit: 1000, offset: 0 });
+  const histories = await getStatusHistories(
+    c.q,
+    c.actor,
+    list.items.map((p) => p.code),
+  );
   const pending: { code: string; nameTh: string; status: ProjectStatus }[] = [];
   for (const p of list.items) {
-    const status = statusOn(await getStatusHistory(c.q, c.actor, p.code), c.cutOff);
+    const status = statusOn(histories.get(p.code) ?? [], c.cutOff);
     if (status === 'proposed' || status === 'revising') pending.push({ code: p.code, nameTh: p.nameTh, status });
   }
   let sentence = `ขณะนี้ได้มีการอนุมัติโครงการไปแล้ว จำนวน ${int(approved, c.style)} โครงการ`;

@@ -2,7 +2,7 @@
  * Where the meeting report's lines may break, for every format that lays out lines itself: Thai is
  * written without spaces between words, so the break opportunities are the word boundaries that
  * Intl.Segmenter finds (an opening bracket or quote kept with the word after it, closing punctuation
- * with the word before it). The PDF breaks its lines here (breakLines); the browser — the web
+ * with the word before it, a number/year such as ๑๒/๒๕๕๘ whole). The PDF breaks its lines here (breakLines); the browser — the web
  * preview and the HTML format — is given the same units (breakUnits), each word unbreakable and a
  * <wbr> between adjacent words, so that it does not use its own Thai dictionary instead. The web
  * preview gets the units from the server (the report's layout), so that they are Node's, the PDF's.
@@ -15,8 +15,16 @@ const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 export function wordUnits(text: string): string[] {
   const units: string[] = [];
   let glue = '';
+  // after a slash between two words (๑๒/๒๕๕๘, 12/2558) the next word goes on in the same unit
+  let slash = false;
   for (const { segment } of words.segment(text)) {
-    if (/^[(\[“"‘]$/.test(segment)) glue += segment;
+    const wasSlash = slash;
+    slash = false;
+    if (wasSlash && segment.trim() !== '') units[units.length - 1] += segment;
+    else if (segment === '/' && units.length && !glue && units[units.length - 1]!.trim() !== '') {
+      units[units.length - 1] += segment;
+      slash = true;
+    } else if (/^[(\[“"‘]$/.test(segment)) glue += segment;
     else if (/^[)\],.;:”’]$/.test(segment) && units.length && !glue) units[units.length - 1] += segment;
     else {
       units.push(glue + segment);

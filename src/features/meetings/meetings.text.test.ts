@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { introText, monthBE, venuesTh, weekdayTh } from './meetings.text.ts';
-import { breakLines, breakUnits } from './meetings.lines.ts';
+import { breakLines, breakUnits, wordUnits } from './meetings.lines.ts';
 import { SEED, seedAsIntended } from './meetings.seed.ts';
 
 describe('meeting report wording', () => {
@@ -46,6 +46,10 @@ describe('breakLines (PDF lines at Thai word boundaries)', () => {
   });
   it('brackets and commas stay with their words', () => {
     expect(breakLines('สำคัญ (ลำไย, กระเทียม)', 9, byChars)).toEqual(['สำคัญ', '(ลำไย,', 'กระเทียม)']);
+  });
+  it('a meeting number with its year stays whole (๑๒/๒๕๕๘), a slash after a space is a word of its own', () => {
+    expect(breakLines('การประชุม ครั้งที่ ๑๒/๒๕๕๘ และ 12/2558', 12, byChars)).toEqual(['การประชุม', 'ครั้งที่', '๑๒/๒๕๕๘ และ', '12/2558']);
+    expect(wordUnits('ก / ข')).toEqual(['ก', ' ', '/', ' ', 'ข']);
   });
   it('a word longer than a line is broken by grapheme (a mark stays with its letter)', () => {
     expect(breakLines('ประชาสัมพันธ์', 4, byChars)).toEqual(['ประช', 'าสัม', 'พัน', 'ธ์']);
