@@ -114,10 +114,12 @@ SELECT p.id, p.code, so.category AS sole_category, pp.added, pp.unchanged
  * after-JSON with the new id, no reason), the amount as formatAmount wrote it when staged.
  */
 const WRITE_SQL = `WITH new AS MATERIALIZED (
-  SELECT nextval(pg_get_serial_sequence('ledger_entries', 'id')) AS id, n.*
+  SELECT nextval('ledger_entries_id_seq'::regclass) AS id, n.*
     FROM (SELECT c.id AS project_id, c.code, s.date, s.amount, s.amount_text, s.ref, coalesce(s.category, c.sole_category) AS category
             FROM ${STAGED} s JOIN padme_import_clean c ON c.code = s.project_code
-           WHERE NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.project_id = c.id AND x.kind = 'disbursement' AND x.ref = s.ref AND x.deleted_at IS NULL)
+           -- (an entry already there is looked up only on the projects that have one)
+           WHERE c.unchanged = 0
+              OR NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.project_id = c.id AND x.kind = 'disbursement' AND x.ref = s.ref AND x.deleted_at IS NULL)
            ORDER BY s.row) n
 ),
 entries AS (

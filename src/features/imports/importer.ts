@@ -236,9 +236,14 @@ export async function runImport<T>(
           }
         }
       };
+      // A batch is staged while the next one is read and validated (on a server, the two overlap).
+      let staging: Promise<void> = Promise.resolve();
       const applyBatch = async (batch: { row: number; value: T }[]) => {
-        if (bulk) await bulk.stage(batch.map((p) => ({ ...p, key: spec.key.of(p.value) })));
-        else await applyRows(batch);
+        if (bulk) {
+          await staging;
+          staging = bulk.stage(batch.map((p) => ({ ...p, key: spec.key.of(p.value) })));
+          staging.catch(() => {}); // awaited before the next batch or the settlement
+        } else await applyRows(batch);
         done += batch.length;
         opts.onProgress?.(done, null);
       };
@@ -261,6 +266,7 @@ export async function runImport<T>(
       }
       await applyBatch(batch);
       if (bulk) {
+        await staging;
         const settled = await bulk.settle();
         for await (const rest of settled.rest) await applyRows(rest);
         result.added += settled.added;
