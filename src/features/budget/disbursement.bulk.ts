@@ -109,7 +109,9 @@ SELECT p.id, p.code, so.category AS sole_category, pp.added, pp.unchanged
    AND p.id NOT IN (SELECT id FROM breach)`;
 
 /**
- * The new entries of the clean projects in file order (their ids drawn in that order) and, in the same statement, their audit
+ * The new entries of the clean projects, project by project in file order (their ids drawn in that
+ * order, so that a project's entries keep the file's order, and the indexes are written
+ * project by project rather than all over), and, in the same statement, their audit
  * records: the rows recordEntries and auditMany write (action 'import', the entity key, the
  * after-JSON with the new id, no reason), the amount as formatAmount wrote it when staged.
  */
@@ -120,7 +122,7 @@ const WRITE_SQL = `WITH new AS MATERIALIZED (
            -- (an entry already there is looked up only on the projects that have one)
            WHERE c.unchanged = 0
               OR NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.project_id = c.id AND x.kind = 'disbursement' AND x.ref = s.ref AND x.deleted_at IS NULL)
-           ORDER BY s.row) n
+           ORDER BY c.id, s.row) n
 ),
 entries AS (
   INSERT INTO ledger_entries (id, project_id, kind, entry_date, amount, ref, note, created_by, category, commitment_id)
