@@ -21,6 +21,7 @@ import { formatAmount, type Satang } from '../../core/money.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { actorLabel } from '../audit/audit.service.ts';
 import { lockProjectsFor } from '../projects/project.service.ts';
+import type { LedgerProjectRow } from '../projects/project.queries.ts';
 import type { BulkImport, BulkSettlement, Staged } from '../imports/importer.ts';
 import type { Category } from './category.ts';
 import { breachingLedgersSql } from './ledger.rules.sql.ts';
@@ -46,10 +47,7 @@ async function lockCandidates(tx: Queryable, actor: Actor): Promise<void> {
   const codes = (await tx.query<{ code: string }>(`SELECT DISTINCT project_code AS code FROM ${STAGED} ORDER BY 1`)).map((r) => r.code);
   for (let i = 0; i < codes.length; i += LOCK_CHUNK) {
     const locked = await lockProjectsFor(tx, actor, codes.slice(i, i + LOCK_CHUNK), 'record disbursements on');
-    const ok = [...locked.values()].filter((r) => !(r instanceof AppError) && r.status !== 'cancelled') as Exclude<
-      typeof locked extends Map<string, infer V> ? V : never,
-      AppError
-    >[];
+    const ok = [...locked.values()].filter((r): r is LedgerProjectRow => !(r instanceof AppError) && r.status !== 'cancelled');
     if (!ok.length) continue;
     await tx.query('INSERT INTO padme_import_projects (code, id, budget) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])', [
       ok.map((r) => r.code),
