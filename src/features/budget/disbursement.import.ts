@@ -3,6 +3,7 @@ import { Amount, FlexibleDate } from '../../core/schemas.ts';
 import type { ImportSpec } from '../imports/importer.ts';
 import { recordEntries, recordEntry } from './ledger.service.ts';
 import { CATEGORIES, CATEGORY_LABEL_TH } from './category.ts';
+import { disbursementBulk } from './disbursement.bulk.ts';
 
 const DisbursementRow = z.object({
   project_code: z.string({ error: 'project_code is required' }).trim().min(1).max(64, 'project_code is longer than 64 characters'),
@@ -62,4 +63,5 @@ export const disbursementImport: ImportSpec<DisbursementRow> = {
       actor,
       'import',
     ),
+  bulk: disbursementBulk,
 };

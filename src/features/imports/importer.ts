@@ -29,6 +29,41 @@ export interface ImportSpec<T> {
   group?: { of(row: T): string; apply(tx: Queryable, rows: T[], actor: Actor): Promise<'added' | 'unchanged'> };
   /** Applies many rows at once, with the same rules, rows and audit records as apply one by one: each row's outcome or its error. */
   applyBatch?(tx: Queryable, rows: T[], actor: Actor): Promise<('added' | 'unchanged' | AppError)[]>;
+  /**
+   * Decides at once, set-based, the rows it can decide exactly as apply/applyBatch would in file
+   * order (with their rows and audit records), and leaves the others to them; not with group.
+   */
+  bulk?: BulkImport<T>;
+}
+
+/** A valid row of the file: its number (the header is row 1), its key (ImportSpec.key) and its value. */
+export interface Staged<T> {
+  row: number;
+  key: string;
+  value: T;
+}
+
+export interface BulkImport<T> {
+  /** Starts the bulk way of one import inside its transaction (temporary tables dropped at its end). */
+  open(
+    tx: Queryable,
+    actor: Actor,
+  ): Promise<{
+    /** Keeps valid rows, in file order, in the database. */
+    stage(rows: readonly Staged<T>[]): Promise<void>;
+    /** Once every row is staged: decides what it can. */
+    settle(): Promise<BulkSettlement<T>>;
+  }>;
+}
+
+export interface BulkSettlement<T> {
+  /** the outcomes of the rows decided */
+  added: number;
+  unchanged: number;
+  /** The rows left to apply/applyBatch, in file order, in chunks; their outcomes do not depend on the rows decided. */
+  rest: AsyncIterable<{ row: number; value: T }[]>;
+  /** Writes the rows decided (their entries and audit records); not called on a dry run or a rejected file. */
+  write(): Promise<void>;
 }
 
 /** The units an import applies: single rows, or the groups of rows of a spec with group. */
@@ -164,8 +199,10 @@ export async function runImport<T>(
     await ctx.db.transaction(async (tx) => {
       const keys = new KeysSeen(tx);
       const grouped: { row: number; value: T }[] = [];
+      const bulk = spec.bulk && !spec.group ? await spec.bulk.open(tx, ctx.actor) : null;
       let done = 0;
-      const applyBatch = async (batch: { row: number; value: T }[]) => {
+      /** The row-by-row way: repeated keys named, the others applied (or gathered into their groups). */
+      const applyRows = async (batch: { row: number; value: T }[]) => {
         const repeated = await keys.add(batch.map((p) => ({ row: p.row, key: spec.key.of(p.value) })));
         const fresh: { row: number; value: T }[] = [];
         for (const p of batch) {
@@ -198,6 +235,15 @@ export async function runImport<T>(
             }
           }
         }
+      };
+      // A batch is staged while the next one is read and validated (on a server, the two overlap).
+      let staging: Promise<void> = Promise.resolve();
+      const applyBatch = async (batch: { row: number; value: T }[]) => {
+        if (bulk) {
+          await staging;
+          staging = bulk.stage(batch.map((p) => ({ ...p, key: spec.key.of(p.value) })));
+          staging.catch(() => {}); // awaited before the next batch or the settlement
+        } else await applyRows(batch);
         done += batch.length;
         opts.onProgress?.(done, null);
       };
@@ -219,6 +265,15 @@ export async function runImport<T>(
         }
       }
       await applyBatch(batch);
+      if (bulk) {
+        await staging;
+        const settled = await bulk.settle();
+        for await (const rest of settled.rest) await applyRows(rest);
+        result.added += settled.added;
+        result.unchanged += settled.unchanged;
+        // The rows decided at once cannot change what the others do: with any error nothing is kept anyway.
+        if (!errors.length && !opts.dryRun) await settled.write();
+      }
       if (result.rows === 0) errors.push({ row: 2, field: 'file', message: 'the file has a header but no data rows' });
       if (spec.group) {
         const units = unitsOf(spec, grouped);
