@@ -10,13 +10,16 @@ import path from 'node:path';
 import pg from 'pg';
 
 export function setup(): () => Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-test-cache-'));
+  // scripts/test.mjs passes a directory of its own (removed even when vitest is killed).
+  const given = process.env.PADME_TEST_CACHE;
+  const dir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'padme-test-cache-'));
+  fs.mkdirSync(dir, { recursive: true });
   const id = randomBytes(4).toString('hex');
   // Test files run in child processes started after this, with this environment.
   process.env.PADME_TEST_CACHE = dir;
   process.env.PADME_TEST_RUN_ID = id;
   return async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!given) fs.rmSync(dir, { recursive: true, force: true });
     const url = process.env.PADME_TEST_PG_URL;
     if (!url) return;
     const c = new pg.Client({ connectionString: url });
