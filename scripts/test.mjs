@@ -191,7 +191,8 @@ function runVitest(args, env) {
 
 async function main() {
   const userArgs = process.argv.slice(2);
-  const env = { ...process.env, PADME_SKIP_LOG: skipLog, PADME_SUMMARY_FILE: summaryFile };
+  // The run's shared test fixtures (test/support/run-cache.ts) live in workDir, removed at the end whatever happens.
+  const env = { ...process.env, PADME_SKIP_LOG: skipLog, PADME_SUMMARY_FILE: summaryFile, PADME_TEST_CACHE: path.join(workDir, 'fixtures') };
 
   if (env.PADME_TEST_PG === 'off') {
     say('PADME_TEST_PG=off: the PostgreSQL variants will be skipped');

@@ -1,6 +1,6 @@
 /**
  * The `padme` CLI as a person runs it: `node bin/padme.mjs --data <dir> …` in a child process.
- * One demo data dir per file (each spawn costs about a second); tests that write use a copy.
+ * One demo data dir (a copy of the run's, test/support/cli.ts demoDataDir; each spawn costs about a second); tests that write use a copy.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cliEnv, padme, ROOT } from '../../test/support/cli.ts';
+import { BIN, cliEnv, demoDataDir, padme, ROOT } from '../../test/support/cli.ts';
 import { PG_ADMIN_URL, noteSkip } from '../../test/support/env.ts';
 import { ALL_DEMO_PROJECTS, DEMO_USERS } from '../features/demo/demo.data.ts';
 
@@ -125,7 +125,7 @@ describe('padme CLI', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-cli-'));
     demoDir = path.join(tmp, 'demo');
-    const r = await padme(['--data', demoDir, 'demo']);
+    const r = await demoDataDir(demoDir);
     const projects = ALL_DEMO_PROJECTS();
     const payments = projects.reduce((n, p) => n + p.payments.length, 0);
     // The demo accounts are printed once, each with a generated password of 16 characters.

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { padme } from '../../test/support/cli.ts';
+import { demoDataDir, padme } from '../../test/support/cli.ts';
 import { paragraphsOf, seedAsIntended } from '../features/meetings/meetings.seed.ts';
 
 const REPORT = ['report', 'meeting', '--owner', 'upper-north-1', '--no', '12', '--year', '2558'];
@@ -14,7 +14,7 @@ describe('padme report meeting', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-meeting-cli-'));
     dataDir = path.join(tmp, 'demo');
-    expect((await padme(['--data', dataDir, 'demo'])).code).toBe(0);
+    expect((await demoDataDir(dataDir)).code).toBe(0);
   }, 120_000);
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });

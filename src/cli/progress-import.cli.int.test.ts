@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { padme, ROOT } from '../../test/support/cli.ts';
+import { demoDataDir, padme, ROOT } from '../../test/support/cli.ts';
 
 describe('padme import progress', { timeout: 120_000 }, () => {
   let tmp: string;
@@ -15,7 +15,7 @@ describe('padme import progress', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-progress-import-'));
     dataDir = path.join(tmp, 'demo');
-    expect((await padme(['--data', dataDir, 'demo'])).code).toBe(0);
+    expect((await demoDataDir(dataDir)).code).toBe(0);
   }, 120_000);
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });

@@ -4,10 +4,10 @@
  * of upper-north-1 as of 5 Jan 2559 (the seed's view), in Thai and English, Arabic and Thai digits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfStale, WEB_DIST } from '../../src/cli/build-web.ts';
+import { WEB_DIST } from '../../src/cli/build-web.ts';
 import { CHROMIUM_PATH, noteSkip } from '../support/env.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
+import { buildWebOnce, expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
 
 const SUITE = 'dashboard progress in chromium';
 if (!CHROMIUM_PATH) noteSkip(SUITE, 'no chromium at /usr/bin/chromium (apt-get install chromium fonts-thai-tlwg) and PADME_CHROMIUM unset');
@@ -23,7 +23,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   let b: Browser;
 
   beforeAll(async () => {
-    await buildWebIfStale();
+    await buildWebOnce();
     server = await startServer('pglite', { demo: true, demoUsers: true, webDir: WEB_DIST });
     b = await launchBrowser();
     await signInAs(b, server, 'committee-un1', SEED_VIEW);

@@ -7,10 +7,10 @@
  * force (and, as of the day before, the old one). Thai, Arabic and Thai digits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfStale, WEB_DIST } from '../../src/cli/build-web.ts';
+import { WEB_DIST } from '../../src/cli/build-web.ts';
 import { CHROMIUM_PATH, noteSkip } from '../support/env.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
+import { buildWebOnce, expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
 
 const SUITE = 'indicators in chromium';
 if (!CHROMIUM_PATH) noteSkip(SUITE, 'no chromium at /usr/bin/chromium (apt-get install chromium fonts-thai-tlwg) and PADME_CHROMIUM unset');
@@ -25,7 +25,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    await buildWebIfStale();
+    await buildWebOnce();
     server = await startServer('pglite', { demo: true, demoUsers: true, webDir: WEB_DIST });
     b = await launchBrowser();
   }, 180_000);

@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfStale, WEB_DIST } from '../../src/cli/build-web.ts';
+import { WEB_DIST } from '../../src/cli/build-web.ts';
 import { CHROMIUM_PATH, noteSkip } from '../support/env.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
+import { buildWebOnce, expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
 import { wordUnits } from '../../src/features/meetings/meetings.lines.ts';
 
 const SUITE = 'meetings and their report in chromium';
@@ -93,7 +93,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   let meetingUrl: string;
 
   beforeAll(async () => {
-    await buildWebIfStale();
+    await buildWebOnce();
     server = await startServer('pglite', { demo: true, demoUsers: true, webDir: WEB_DIST });
     b = await launchBrowser();
   }, 180_000);

@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfStale, WEB_DIST } from '../../src/cli/build-web.ts';
+import { WEB_DIST } from '../../src/cli/build-web.ts';
 import { CHROMIUM_PATH, noteSkip } from '../support/env.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
+import { buildWebOnce, expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
 
 const SUITE = 'monitoring visits, events and calendar in chromium';
 if (!CHROMIUM_PATH) noteSkip(SUITE, 'no chromium at /usr/bin/chromium (apt-get install chromium fonts-thai-tlwg) and PADME_CHROMIUM unset');
@@ -22,7 +22,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   let visitId: string;
 
   beforeAll(async () => {
-    await buildWebIfStale();
+    await buildWebOnce();
     server = await startServer('pglite', { demo: true, demoUsers: true, webDir: WEB_DIST });
     b = await launchBrowser();
     await signInAs(b, server, 'committee-un1', '/calendar?owner=upper-north-1&month=2016-01');

@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { buildWebIfStale, WEB_DIST } from '../../src/cli/build-web.ts';
+import { WEB_DIST } from '../../src/cli/build-web.ts';
 import { CHROMIUM_PATH, noteSkip } from '../support/env.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
+import { buildWebOnce, expectText, launchBrowser, signInAs, tid, type Browser } from '../support/browser.ts';
 import { solidPng } from '../support/png.ts';
 
 const SUITE = 'progress reports in chromium';
@@ -29,7 +29,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   let b: Browser;
 
   beforeAll(async () => {
-    await buildWebIfStale();
+    await buildWebOnce();
     server = await startServer('pglite', { demo: true, demoUsers: true, webDir: WEB_DIST });
     // The demo's reporter reports on UN1-2559-01 and -03, which have demo reports; it takes on -06 too.
     const users = await server.json<{ username: string; version: number }[]>('/api/v1/users');

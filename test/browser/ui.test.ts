@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildWebIfStale, WEB_DIST } from '../../src/cli/build-web.ts';
+import { WEB_DIST } from '../../src/cli/build-web.ts';
 import { CHROMIUM_PATH, noteSkip } from '../support/env.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { buildWebOnce } from '../support/browser.ts';
 
 const SUITE = 'web UI in chromium';
 if (!CHROMIUM_PATH) noteSkip(SUITE, 'no chromium at /usr/bin/chromium (apt-get install chromium fonts-thai-tlwg) and PADME_CHROMIUM unset');
@@ -52,7 +53,7 @@ describe.skipIf(!CHROMIUM_PATH)(SUITE, () => {
   let profile: string;
 
   beforeAll(async () => {
-    await buildWebIfStale();
+    await buildWebOnce();
     server = await startServer('pglite', { demo: true, demoUsers: true, webDir: WEB_DIST });
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-chromium-'));
     context = await chromium.launchPersistentContext(profile, {

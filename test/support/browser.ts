@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildWebIfStale } from '../../src/cli/build-web.ts';
 import { CHROMIUM_PATH } from './env.ts';
+import { once } from './run-cache.ts';
 import type { TestServer } from './server.ts';
 
 export const CHROMIUM_FLAGS = [
@@ -19,6 +21,14 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Builds the web UI (dist/web) when it is stale, once per run: browser suites in two workers would otherwise build it side by side. */
+export async function buildWebOnce(): Promise<void> {
+  await once('web-ui', async () => {
+    await buildWebIfStale();
+    return true;
+  });
+}
 
 export interface Browser {
   context: BrowserContext;

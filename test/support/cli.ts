@@ -4,8 +4,10 @@
  * and user explicitly.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { once } from './run-cache.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin', 'padme.mjs');
@@ -39,4 +41,18 @@ export function padme(args: string[], opts: { env?: Record<string, string>; cwd?
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * `padme --data <dir> demo` for a test: the real command runs once per run (run-cache.ts) into a
+ * data dir of the run, and `dir` gets a private copy of that data dir. Resolves to what that one
+ * run printed (the demo accounts' passwords are therefore the same in every copy).
+ */
+export async function demoDataDir(dir: string): Promise<Run> {
+  const made = await once('cli-demo', async (cache) => {
+    const dataDir = path.join(cache, 'cli-demo');
+    return { dataDir, run: await padme(['--data', dataDir, 'demo']) };
+  });
+  if (made.run.code === 0) fs.cpSync(made.dataDir, dir, { recursive: true });
+  return made.run;
 }

@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/db.ts';
 import { systemActor, type Role } from '../../src/core/context.ts';
 import { buildApp, type App, type AppOptions } from '../../src/http/app.ts';
-import { loadDemo, type DemoResult } from '../../src/features/demo/demo.load.ts';
+import type { DemoResult } from '../../src/features/demo/demo.load.ts';
 import { insertUser } from '../../src/features/users/user.service.ts';
 import { createToken } from '../../src/features/users/auth.service.ts';
 import type { PostgresLimits } from '../../src/db/postgres.ts';
-import { freshDb, type DbKind } from './db.ts';
+import { freshDb, freshDemoDb, type DbKind } from './db.ts';
 
 export interface Client {
   /** fetch relative to the server: api('/api/v1/projects'), authenticated as this client */
@@ -82,8 +82,11 @@ export async function startServer(
     postgres?: PostgresLimits;
   } = {},
 ): Promise<TestServer> {
-  const db = await freshDb(kind, opts.postgres ? { postgres: opts.postgres } : {});
-  const demo = opts.demo ? await loadDemo(db, { users: !!opts.demoUsers }) : null;
+  // The demo data comes from a copy of a database it was loaded into once per run (db.ts).
+  const limits = opts.postgres ? { postgres: opts.postgres } : {};
+  const { db, demo } = opts.demo
+    ? await freshDemoDb(kind, { users: !!opts.demoUsers, ...limits })
+    : { db: await freshDb(kind, limits), demo: null };
   // Without the administrator (admin: false) the one-time setup stays open.
   const adminToken = opts.admin === false ? null : await createUserToken(db, { username: 'test-admin', role: 'admin' });
   const app = await buildApp({ db, webDir: opts.webDir ?? null, ...opts.app });

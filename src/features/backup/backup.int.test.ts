@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds, freshDb } from '../../../test/support/db.ts';
 import { startServer, type TestServer } from '../../../test/support/server.ts';
+import { demoDataDir } from '../../../test/support/cli.ts';
 import { fileForm, GOOD_PASSWORD, signIn } from '../../../test/support/roles.ts';
 import type { Db, Queryable } from '../../db/db.ts';
 import { openDatabase } from '../../db/open.ts';
@@ -326,7 +327,7 @@ describe('backup and restore through the CLI', { timeout: 180_000 }, () => {
     const src = path.join(tmp, 'src');
     const dst = path.join(tmp, 'dst');
     const file = path.join(tmp, 'padme.backup.gz');
-    expect((await padme(['--data', src, 'demo'])).code).toBe(0);
+    expect((await demoDataDir(src)).code).toBe(0);
     const refused = await padme(['--data', src, '--as', 'viewer', 'backup', file]);
     expect(refused).toMatchObject({ code: 1, stderr: 'padme: viewer (viewer) may not back up the database\n' });
     expect(fs.existsSync(file)).toBe(false);
@@ -369,7 +370,7 @@ describe('a refused backup leaves no FILE.partial', { timeout: 120_000 }, () => 
     try {
       const src = path.join(tmp, 'src');
       const file = path.join(tmp, 'out.gz');
-      expect((await padme(['--data', src, 'demo'])).code).toBe(0);
+      expect((await demoDataDir(src)).code).toBe(0);
       expect((await padme(['--data', src, '--as', 'viewer', 'backup', file])).code).toBe(1);
       expect(fs.readdirSync(tmp).sort()).toEqual(['src']);
     } finally {

@@ -12,8 +12,7 @@ import { isIsoDate, parseDate } from '../../core/dates.ts';
 import { isAppError } from '../../core/errors.ts';
 import { systemActor } from '../../core/context.ts';
 import type { Db } from '../../db/db.ts';
-import { freshDb } from '../../../test/support/db.ts';
-import { loadDemo } from '../demo/demo.load.ts';
+import { freshDemoDb } from '../../../test/support/db.ts';
 import { openTable } from './tabular.ts';
 import { importFile } from './import.service.ts';
 
@@ -179,8 +178,7 @@ describe('openTable on XLSX (fuzz)', () => {
 describe('the import pipeline (fuzz, in-memory PGlite with the demo data)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await freshDb('pglite');
-    await loadDemo(db);
+    db = (await freshDemoDb('pglite')).db;
   }, 120_000);
   afterAll(() => db.close());
 

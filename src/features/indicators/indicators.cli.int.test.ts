@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { padme, ROOT } from '../../../test/support/cli.ts';
+import { demoDataDir, padme, ROOT } from '../../../test/support/cli.ts';
 
 const REPORT = ['report', 'indicators', '--owner', 'upper-north-1', '--fiscal-year', '2559', '--as-of', '2016-01-05'];
 
@@ -14,7 +14,7 @@ describe('padme report indicators and import results', { timeout: 120_000 }, () 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'padme-indicators-'));
     dataDir = path.join(tmp, 'demo');
-    expect((await padme(['--data', dataDir, 'demo'])).code).toBe(0);
+    expect((await demoDataDir(dataDir)).code).toBe(0);
   }, 120_000);
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
