@@ -1,13 +1,34 @@
 import { Command, Option } from 'commander';
 import { describeError } from './output.ts';
-import { serveCommand } from './serve.command.ts';
-import { demoCommand } from './demo.command.ts';
-import { importCommand } from './import.command.ts';
-import { reportCommand } from './report.command.ts';
-import { userCommand } from './user.command.ts';
-import { auditCommand } from './audit.command.ts';
-import { backupCommand } from './backup.command.ts';
-import { dbCommand } from './db.command.ts';
+
+/**
+ * The modules defining each top-level command. Only the module of the command being run is loaded
+ * (each pulls in its features: the HTTP app, PDF, DOCX, spreadsheets), so that `padme report …`
+ * does not load the web server; all of them for the program's own help or an unknown command.
+ */
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  serve: async () => (await import('./serve.command.ts')).serveCommand,
+  demo: async () => (await import('./demo.command.ts')).demoCommand,
+  import: async () => (await import('./import.command.ts')).importCommand,
+  report: async () => (await import('./report.command.ts')).reportCommand,
+  user: async () => (await import('./user.command.ts')).userCommand,
+  audit: async () => (await import('./audit.command.ts')).auditCommand,
+  backup: async () => (await import('./backup.command.ts')).backupCommand,
+  db: async () => (await import('./db.command.ts')).dbCommand,
+};
+/** Commands defined in another command's module. */
+const DEFINED_BY: Record<string, string> = { token: 'user', restore: 'backup' };
+/** The global options that take a value (the command is the first word that is neither one nor its value). */
+const GLOBAL_WITH_VALUE = new Set(['--data', '--as']);
+
+function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (GLOBAL_WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
 
 const program = new Command('padme')
   .description('PADME: plans, projects and budget disbursement of provincial clusters and provinces')
@@ -18,14 +39,11 @@ const program = new Command('padme')
   .showHelpAfterError()
   .configureOutput({ outputError: (str, write) => write(str) });
 
-serveCommand(program);
-demoCommand(program);
-importCommand(program);
-reportCommand(program);
-userCommand(program);
-auditCommand(program);
-backupCommand(program);
-dbCommand(program);
+const word = commandWord(process.argv.slice(2));
+const only = word === undefined ? undefined : (DEFINED_BY[word] ?? word);
+for (const [name, load] of Object.entries(COMMANDS)) {
+  if (only === undefined || !(only in COMMANDS) || name === only) (await load())(program);
+}
 
 // A reader that closes the pipe early (padme audit | head) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { chooseDatabase, openDatabase } from '../db/open.ts';
-import { buildApp } from '../http/app.ts';
 import { hasProjects, loadDemo } from '../features/demo/demo.load.ts';
 import { buildWebIfStale, WEB_DIST } from './build-web.ts';
 import { printDemoUsers } from './demo-users.ts';
@@ -22,6 +21,8 @@ export function serveCommand(program: Command): void {
         process.stdout.write(`Empty database: loaded the demo data (${r.projects} projects).\n`);
         printDemoUsers(r);
       }
+      // Loaded here: the HTTP app is most of what the CLI would load, and no other command needs it.
+      const { buildApp } = await import('../http/app.ts');
       const app = await buildApp({ db, webDir: WEB_DIST, logger: false, secureCookies: process.env.PADME_SECURE_COOKIES === '1' });
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
       await app.listen({ port, host: opts.host });
