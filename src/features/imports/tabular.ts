@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { Readable, Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse as parseStream } from 'csv-parse';
 import { AppError, type RowError } from '../../core/errors.ts';
 import { assertNotOtherUnicode, assertXlsxUnpackedSize } from './file-checks.ts';
@@ -147,7 +147,9 @@ function cellText(value: ExcelJS.CellValue): string {
 
 async function readXlsx(data: Buffer): Promise<Table> {
   assertXlsxUnpackedSize(data);
-  const wb = new ExcelJS.Workbook();
+  // loaded on first use: a heavy library (0.5–1.5 s to load) that most processes never call
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {

@@ -10,9 +10,6 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import PDFDocument from 'pdfkit';
-import ExcelJS from 'exceljs';
 import { paragraphs, reportText, type Paragraph as Para } from './meetings.text.ts';
 import { breakLines, breakUnits } from './meetings.lines.ts';
 import type { MeetingReport } from './meetings.schema.ts';
@@ -81,6 +78,8 @@ const cm = (n: number) => Math.round((n * 1440) / 2.54);
 const FONT = { ascii: 'TH Sarabun New', hAnsi: 'TH Sarabun New', cs: 'TH Sarabun New', eastAsia: 'TH Sarabun New' };
 
 export async function reportDocx(r: MeetingReport): Promise<Buffer> {
+  // loaded on first use: a heavy library (0.5–1.5 s to load) that most processes never call
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = await import('docx');
   const run = (p: Para) =>
     new TextRun({
       text: p.text,
@@ -128,6 +127,8 @@ export async function reportPdf(r: MeetingReport): Promise<Buffer> {
 export async function reportPdfLines(r: MeetingReport): Promise<{ pdf: Buffer; lines: string[] }> {
   const printed: string[] = [];
   const margins = { top: 2.5 * PT_PER_CM, left: 3 * PT_PER_CM, right: 2 * PT_PER_CM, bottom: 2 * PT_PER_CM };
+  // loaded on first use: a heavy library (0.5–1.5 s to load) that most processes never call
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margins, info: { Title: r.title, Creator: 'PADME' } });
   doc.registerFont('regular', SARABUN_REGULAR);
   doc.registerFont('bold', SARABUN_BOLD);
@@ -182,6 +183,8 @@ type Figures = Record<string, unknown>;
 const blocksOf = (r: MeetingReport, kind: string) => r.divisions.flatMap((d) => d.topics.flatMap((t) => t.items.filter((i) => i.kind === kind)));
 
 export async function reportXlsx(r: MeetingReport): Promise<Buffer> {
+  // loaded on first use: a heavy library (0.5–1.5 s to load) that most processes never call
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PADME';
   const text = wb.addWorksheet('รายงาน');

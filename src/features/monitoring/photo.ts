@@ -4,8 +4,7 @@
  * upright by its EXIF orientation), and the GPS position and time the camera wrote are read (exifr).
  */
 import { createHash } from 'node:crypto';
-import sharp, { type OutputInfo } from 'sharp';
-import exifr from 'exifr';
+import type { OutputInfo } from 'sharp';
 import { AppError } from '../../core/errors.ts';
 
 /** The largest photo accepted: 10 MiB. */
@@ -41,6 +40,8 @@ const OFFSET = /^[+-]\d{2}:\d{2}$/;
 export async function readPhotoExif(data: Uint8Array): Promise<PhotoExif> {
   let tags: Record<string, unknown> | undefined;
   try {
+    // loaded on first use: a heavy library (0.5–1.5 s to load) that most processes never call
+    const { default: exifr } = await import('exifr');
     tags = (await exifr.parse(Buffer.from(data), { tiff: true, exif: true, gps: true, reviveValues: false, translateValues: false })) as
       Record<string, unknown> | undefined;
   } catch {
@@ -98,6 +99,8 @@ export async function processPhoto(fileName: string, data: Buffer): Promise<Proc
   let width: number;
   let height: number;
   let thumb: { data: Buffer; info: OutputInfo };
+  // loaded on first use: a heavy library (0.5–1.5 s to load) that most processes never call
+  const { default: sharp } = await import('sharp');
   try {
     const meta = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');

@@ -1,5 +1,4 @@
 /** Presentations of the progress report: Thai text (Thai digits by default), CSV and XLSX. */
-import ExcelJS from 'exceljs';
 import { parseAmount } from '../../core/money.ts';
 import { thaiAmount, thaiDate, thaiInteger, thaiMonth, withDigits, type ThaiStyle } from '../../core/thai.ts';
 import { toCsv, ownerNameTh } from '../reports/report.format.ts';
@@ -122,6 +121,8 @@ export function progressCsv(r: ProgressReport): string {
 }
 
 export async function progressWorkbook(r: ProgressReport): Promise<Buffer> {
+  // loaded on first use: a heavy library (0.5–1.5 s to load) that most processes never call
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PADME';
   const ws = wb.addWorksheet('ความก้าวหน้า');

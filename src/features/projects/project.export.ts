@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Queryable } from '../../db/db.ts';
 import type { Actor } from '../../core/context.ts';
 import { todayIso } from '../../core/dates.ts';
@@ -12,6 +11,8 @@ const baht = (s: string) => Number(s);
 /** The filtered project list as an XLSX workbook, Thai headers, amounts as numbers Excel can sum. */
 export async function projectsWorkbook(q: Queryable, actor: Actor, filter: Omit<ProjectListQuery, 'limit' | 'offset'>): Promise<Buffer> {
   const asOf = filter.asOf ?? todayIso();
+  // loaded on first use: a heavy library (0.5–1.5 s to load) that most processes never call
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PADME';
   const ws = wb.addWorksheet('โครงการ');
