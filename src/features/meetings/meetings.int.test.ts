@@ -15,7 +15,7 @@ import { auditCount } from '../../../test/support/roles.ts';
 import { noteSkip, PDFTOTEXT_PATH, SOFFICE_PATH } from '../../../test/support/env.ts';
 import type { Meeting, MeetingReport, MeetingReportOut, Regenerated } from './meetings.schema.ts';
 import { paragraphsOf, seedAsIntended } from './meetings.seed.ts';
-import { reportPdfLines } from './meetings.render.ts';
+import { renderReport, reportPdfLines } from './meetings.render.ts';
 import { reportText } from './meetings.text.ts';
 
 /**
@@ -121,6 +121,9 @@ describeEachDb('meetings API', (kind) => {
     expect(r.body.layout[0]!.units.slice(0, 4)).toEqual(['เมื่อ', 'วัน', 'พุธ', 'ที่']);
     // An abbreviation stays one unit ("พ.ศ."; Chromium's own segmenter cuts it in two).
     expect(r.body.layout[0]!.units.filter((u) => u.startsWith('พ.'))).toEqual(['พ.ศ.', 'พ.ศ.']);
+    // The CLI's JSON (renderReport, as `padme report meeting --format json` writes it) is the API's, layout included.
+    const { layout: _, ...report } = r.body;
+    expect(JSON.parse(String((await renderReport(report, 'json')).body))).toEqual(r.body);
   });
 
   it('Arabic digits on request', async () => {

@@ -11,8 +11,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { paragraphs, reportText, type Paragraph as Para } from './meetings.text.ts';
-import { breakLines, breakUnits } from './meetings.lines.ts';
-import type { MeetingReport } from './meetings.schema.ts';
+import { breakLines, breakUnits, wordUnits } from './meetings.lines.ts';
+import type { MeetingReport, MeetingReportOut } from './meetings.schema.ts';
 
 const require = createRequire(import.meta.url);
 export const SARABUN_REGULAR = require.resolve('@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf');
@@ -283,6 +283,12 @@ export async function reportXlsx(r: MeetingReport): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The report as its JSON format gives it (API and CLI alike): with its layout, each paragraph cut where the PDF may break it. */
+export const withLayout = (r: MeetingReport): MeetingReportOut => ({
+  ...r,
+  layout: paragraphs(r).map((p) => ({ ...p, units: wordUnits(p.text) })),
+});
+
 /** The report in a format: its bytes (or text) and media type. */
 export async function renderReport(
   r: MeetingReport,
@@ -290,7 +296,7 @@ export async function renderReport(
 ): Promise<{ body: string | Buffer; type: string; ext: string }> {
   switch (format) {
     case 'json':
-      return { body: `${JSON.stringify(r, null, 2)}\n`, type: 'application/json; charset=utf-8', ext: 'json' };
+      return { body: `${JSON.stringify(withLayout(r), null, 2)}\n`, type: 'application/json; charset=utf-8', ext: 'json' };
     case 'text':
       return { body: reportText(r), type: 'text/plain; charset=utf-8', ext: 'txt' };
     case 'html':

@@ -31,9 +31,7 @@ import {
   updateAgendaItem,
   updateMeeting,
 } from './meetings.service.ts';
-import { renderReport } from './meetings.render.ts';
-import { wordUnits } from './meetings.lines.ts';
-import { paragraphs } from './meetings.text.ts';
+import { renderReport, withLayout } from './meetings.render.ts';
 import type { MeetingReport as Report } from './meetings.schema.ts';
 
 const tags = ['meetings'];
@@ -42,12 +40,6 @@ const ItemParams = IdParams.extend({ itemId: z.string().regex(/^[1-9]\d{0,17}$/,
 const reportSummary =
   'The report of a meeting: format=json (its structure: divisions, topics, items with their sentences and figures), text, html, docx, pdf or xlsx; ' +
   'the frozen one once closed, POST …/regenerate computes it again from live data';
-
-/** The report with its layout: each paragraph cut where the PDF may break it, for the web preview. */
-const withLayout = (r: Report): MeetingReportOut => ({
-  ...r,
-  layout: paragraphs(r).map((p) => ({ ...p, units: wordUnits(p.text) })),
-});
 
 async function send(reply: FastifyReply, r: Report, format: z.infer<typeof ReportQuery>['format'], changes?: Regenerated['changes']) {
   if (format === 'json') return changes ? { report: withLayout(r), changes } : withLayout(r);
