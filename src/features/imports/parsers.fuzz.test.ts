@@ -4,6 +4,8 @@
  * input: no crash, either a value or a clear rejection naming row, field and reason, and a
  * rejected file changes nothing. Bounded (a few hundred runs, seeded) so that it stays quick.
  */
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,7 +103,45 @@ const csvText = fc
   .array(fc.array(nastyCell, { minLength: 1, maxLength: 6 }), { maxLength: 8 })
   .map((rows) => rows.map((r) => r.join(',')).join('\n'));
 
+/** The data rows' numbers and cells as csv-parse gives them with its own `info` option: the reference for openTable's. */
+async function rowsByInfo(data: Buffer): Promise<{ row: number; cells: string[] }[]> {
+  const out: { row: number; cells: string[] }[] = [];
+  const parser = Readable.from([data]).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
+  for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) out.push({ row: r.info.lines, cells: r.record });
+  return out.slice(1);
+}
+
+async function rowsOfTable(data: Buffer): Promise<{ row: number; cells: string[] }[]> {
+  const table = await openTable('f.csv', data);
+  const rows: { row: number; cells: string[] }[] = [];
+  for await (const r of table.rows) rows.push({ row: r.row, cells: Object.values(r.cells) });
+  return rows;
+}
+
 describe('openTable on CSV (fuzz)', () => {
+  it('numbers rows as csv-parse info does: quoted cells over several lines, empty lines', async () => {
+    const data = Buffer.from('a,b\n1,2\n\n\n"x\ny\nz",3\n  "q" , r \n\n"""s""",4');
+    const rows = await rowsOfTable(data);
+    expect(rows).toEqual([
+      { row: 2, cells: ['1', '2'] },
+      { row: 7, cells: ['x\ny\nz', '3'] },
+      { row: 8, cells: ['q', 'r'] },
+      { row: 10, cells: ['"s"', '4'] },
+    ]);
+    expect(rows.map((r) => r.row)).toEqual((await rowsByInfo(data)).map((r) => r.row));
+  });
+  it('numbers the rows of any CSV-like text as csv-parse info does', async () => {
+    await fc.assert(
+      fc.asyncProperty(csvText, async (text) => {
+        const data = Buffer.from(`a,b,c\n${text}`);
+        const expected = await rowsByInfo(data).catch(() => null);
+        const rows = await rowsOfTable(data).catch(() => null);
+        expect(rows === null).toBe(expected === null);
+        if (rows && expected) expect(rows.map((r) => r.row)).toEqual(expected.map((r) => r.row));
+      }),
+      params(300),
+    );
+  });
   it('reads or rejects cleanly any bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), (bytes) => readsOrRejects('f.csv', Buffer.from(bytes))),
