@@ -36,26 +36,22 @@ export interface BulkDisbursementRow {
 }
 
 const STAGED = 'padme_import_disbursements';
-/** Projects locked per lockProjectsFor call (the parameter arrays stay small). */
-const LOCK_CHUNK = 5000;
 /** Rows of the projects left for the row-by-row way, read per FETCH. */
 const REST_CHUNK = 2000;
 
-/** The staged rows' projects that are live, not cancelled and writable by the actor (locked, as row by row). */
-async function lockCandidates(tx: Queryable, actor: Actor): Promise<void> {
-  await tx.query('CREATE TEMPORARY TABLE padme_import_projects (code text PRIMARY KEY, id bigint NOT NULL, budget bigint NOT NULL) ON COMMIT DROP');
-  const codes = (await tx.query<{ code: string }>(`SELECT DISTINCT project_code AS code FROM ${STAGED} ORDER BY 1`)).map((r) => r.code);
-  for (let i = 0; i < codes.length; i += LOCK_CHUNK) {
-    const locked = await lockProjectsFor(tx, actor, codes.slice(i, i + LOCK_CHUNK), 'record disbursements on');
-    const ok = [...locked.values()].filter((r): r is LedgerProjectRow => !(r instanceof AppError) && r.status !== 'cancelled');
-    if (!ok.length) continue;
-    await tx.query('INSERT INTO padme_import_projects (code, id, budget) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])', [
-      ok.map((r) => r.code),
-      ok.map((r) => String(r.id)),
-      ok.map((r) => String(r.budget)),
-    ]);
-  }
-  await tx.exec('ANALYZE padme_import_projects');
+/**
+ * Locks the projects of a batch not seen in an earlier batch (as the row-by-row way locks each
+ * batch's projects) and keeps those that are live, not cancelled and writable by the actor.
+ */
+async function lockCandidates(tx: Queryable, actor: Actor, codes: readonly string[]): Promise<void> {
+  const locked = await lockProjectsFor(tx, actor, codes, 'record disbursements on');
+  const ok = [...locked.values()].filter((r): r is LedgerProjectRow => !(r instanceof AppError) && r.status !== 'cancelled');
+  if (!ok.length) return;
+  await tx.query('INSERT INTO padme_import_projects (code, id, budget) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])', [
+    ok.map((r) => r.code),
+    ok.map((r) => String(r.id)),
+    ok.map((r) => String(r.budget)),
+  ]);
 }
 
 /** The clean projects, with the sole category of those with one line, and their rows' outcomes. */
@@ -69,15 +65,14 @@ WITH lines AS (
 sole AS (SELECT id, CASE WHEN count(*) = 1 THEN min(category) END AS category FROM lines GROUP BY id),
 repeated AS (SELECT key FROM ${STAGED} GROUP BY key HAVING count(*) > 1),
 staged AS (
-  SELECT p.id, s.date::date AS entry_date, s.amount, s.commitment, x.id IS NOT NULL AS old,
-         x.id IS NOT NULL AND x.entry_date = s.date::date AND x.amount = s.amount AS same,
+  SELECT p.id, s.date::date AS entry_date, s.amount, s.commitment, s.old_date IS NOT NULL AS old,
+         s.old_date IS NOT NULL AND s.old_date = s.date::date AND s.old_amount = s.amount AS same,
          CASE WHEN s.category IS NULL THEN so.category
               WHEN EXISTS (SELECT 1 FROM lines l WHERE l.id = p.id AND l.category = s.category) THEN s.category END AS category,
          s.key IN (SELECT key FROM repeated) AS repeated
     FROM ${STAGED} s
     JOIN padme_import_projects p ON p.code = s.project_code
     JOIN sole so ON so.id = p.id
-    LEFT JOIN ledger_entries x ON x.project_id = p.id AND x.kind = 'disbursement' AND x.ref = s.ref AND x.deleted_at IS NULL
 ),
 per_project AS (
   SELECT id,
@@ -117,9 +112,7 @@ const WRITE_SQL = `WITH new AS MATERIALIZED (
   SELECT nextval('ledger_entries_id_seq'::regclass) AS id, n.*
     FROM (SELECT c.id AS project_id, c.code, s.date, s.amount, s.amount_text, s.ref, coalesce(s.category, c.sole_category) AS category
             FROM ${STAGED} s JOIN padme_import_clean c ON c.code = s.project_code
-           -- (an entry already there is looked up only on the projects that have one)
-           WHERE c.unchanged = 0
-              OR NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.project_id = c.id AND x.kind = 'disbursement' AND x.ref = s.ref AND x.deleted_at IS NULL)
+           WHERE s.old_date IS NULL
            ORDER BY c.id, s.row) n
 ),
 entries AS (
@@ -135,19 +128,38 @@ SELECT $2, 'import', 'ledger_entry', code || '/disbursement/' || ref, NULL,
 
 export const disbursementBulk: BulkImport<BulkDisbursementRow> = {
   async open(tx, actor) {
+    // old_date, old_amount: the live disbursement with the row's ref already on its project, looked up once the project is locked.
     await tx.query(
       `CREATE TEMPORARY TABLE ${STAGED} (row int NOT NULL, key text NOT NULL, project_code text NOT NULL, date text NOT NULL,
-         amount bigint NOT NULL, amount_text text NOT NULL, ref text NOT NULL, category text, commitment text) ON COMMIT DROP`,
+         amount bigint NOT NULL, amount_text text NOT NULL, ref text NOT NULL, category text, commitment text,
+         old_date date, old_amount bigint) ON COMMIT DROP`,
     );
-    return { stage: (rows) => stage(tx, rows), settle: () => settle(tx, actor) };
+    await tx.query('CREATE TEMPORARY TABLE padme_import_projects (code text PRIMARY KEY, id bigint NOT NULL, budget bigint NOT NULL) ON COMMIT DROP');
+    // The projects of the batches staged so far: at most one code per project in memory, whatever the file's length.
+    const seen = new Set<string>();
+    return {
+      stage: async (rows) => {
+        const codes = [...new Set(rows.map((r) => r.value.project_code))].filter((c) => !seen.has(c));
+        for (const c of codes) seen.add(c);
+        if (codes.length) await lockCandidates(tx, actor, codes);
+        await stage(tx, rows);
+      },
+      settle: () => settle(tx, actor),
+    };
   },
 };
 
+/** Keeps the batch's rows, each with the entry its ref names on its project (the project locked by now, so that entry cannot change). */
 async function stage(tx: Queryable, rows: readonly Staged<BulkDisbursementRow>[]): Promise<void> {
   if (!rows.length) return;
   const col = <V>(f: (r: (typeof rows)[number]) => V) => rows.map(f);
   await tx.query(
-    `INSERT INTO ${STAGED} SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+    `INSERT INTO ${STAGED}
+     SELECT u.*, x.entry_date, x.amount
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[])
+            AS u (row, key, project_code, date, amount, amount_text, ref, category, commitment)
+       LEFT JOIN padme_import_projects p ON p.code = u.project_code
+       LEFT JOIN ledger_entries x ON x.project_id = p.id AND x.kind = 'disbursement' AND x.ref = u.ref AND x.deleted_at IS NULL`,
     [
       col((r) => r.row),
       col((r) => r.key),
@@ -164,7 +176,7 @@ async function stage(tx: Queryable, rows: readonly Staged<BulkDisbursementRow>[]
 
 async function settle(tx: Queryable, actor: Actor): Promise<BulkSettlement<BulkDisbursementRow>> {
   await tx.exec(`ANALYZE ${STAGED}`);
-  await lockCandidates(tx, actor);
+  await tx.exec('ANALYZE padme_import_projects');
   // The rule's sort of the touched ledgers in memory rather than on disk, and no JIT compile of a one-off query (this transaction only).
   await tx.exec("SET LOCAL work_mem = '64MB'");
   await tx.exec('SET LOCAL jit = off');
