@@ -108,7 +108,7 @@ SELECT p.id, p.code, so.category AS sole_category, pp.added, pp.unchanged
  * records: the rows recordEntries and auditMany write (action 'import', the entity key, the
  * after-JSON with the new id, no reason), the amount as formatAmount wrote it when staged.
  */
-const WRITE_SQL = `WITH new AS MATERIALIZED (
+export const BULK_WRITE_SQL = `WITH new AS MATERIALIZED (
   SELECT nextval('ledger_entries_id_seq'::regclass) AS id, n.*
     FROM (SELECT c.id AS project_id, c.code, s.date, s.amount, s.amount_text, s.ref, coalesce(s.category, c.sole_category) AS category
             FROM ${STAGED} s JOIN padme_import_clean c ON c.code = s.project_code
@@ -224,7 +224,7 @@ async function settle(tx: Queryable, actor: Actor): Promise<BulkSettlement<BulkD
       await tx.exec('CLOSE padme_import_rest');
     })(),
     write: async () => {
-      if (added) await tx.query(WRITE_SQL, [actor.username, actorLabel(actor)]);
+      if (added) await tx.query(BULK_WRITE_SQL, [actor.username, actorLabel(actor)]);
     },
   };
 }
