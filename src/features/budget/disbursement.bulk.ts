@@ -24,7 +24,7 @@ import { lockProjectsFor } from '../projects/project.service.ts';
 import type { LedgerProjectRow } from '../projects/project.queries.ts';
 import type { BulkImport, BulkSettlement, Staged } from '../imports/importer.ts';
 import type { Category } from './category.ts';
-import { breachingLedgersSql } from './ledger.rules.sql.ts';
+import { breachingLedgersSql, LEDGER_SUMS, unsureLedgersSql } from './ledger.rules.sql.ts';
 
 export interface BulkDisbursementRow {
   project_code: string;
@@ -81,24 +81,28 @@ per_project AS (
          count(*) FILTER (WHERE old) AS unchanged
     FROM staged GROUP BY id
 ),
-old AS (
-  SELECT x.project_id AS id, x.category, x.entry_date,
-         CASE WHEN x.kind = 'adjustment' THEN x.amount ELSE 0 END AS adjusted,
-         CASE WHEN x.kind = 'disbursement' THEN x.amount ELSE 0 END AS old_disbursed
+-- the touched projects' live entries: read once for the sums, again only where a sum is not enough
+old AS NOT MATERIALIZED (
+  SELECT x.project_id AS id, x.category, x.kind, x.entry_date, x.amount, x.commitment_id
     FROM ledger_entries x JOIN padme_import_projects p ON p.id = x.project_id
    WHERE x.deleted_at IS NULL
 ),
+old_sums AS (SELECT id, category, ${LEDGER_SUMS}, bool_or(commitment_id IS NOT NULL) AS pays_commitment FROM old GROUP BY 1, 2),
+added AS (SELECT id, category, amount FROM staged WHERE NOT old AND category IS NOT NULL),
+unsure AS (${unsureLedgersSql({ sums: 'SELECT * FROM old_sums', entries: 'SELECT * FROM old', added: 'SELECT * FROM added', lines: 'SELECT * FROM lines' })}),
 breach AS (${breachingLedgersSql(
-  `SELECT id, category, entry_date, adjusted, old_disbursed, 0::bigint AS new_disbursed FROM old
+  `SELECT o.id, o.category, o.entry_date, CASE WHEN o.kind = 'adjustment' THEN o.amount ELSE 0 END AS adjusted,
+          CASE WHEN o.kind = 'disbursement' THEN o.amount ELSE 0 END AS old_disbursed, 0::bigint AS new_disbursed
+     FROM old o WHERE o.id IN (SELECT id FROM unsure)
    UNION ALL
-   SELECT id, category, entry_date, 0, 0, amount FROM staged WHERE NOT old AND category IS NOT NULL`,
+   SELECT id, category, entry_date, 0, 0, amount FROM staged WHERE NOT old AND category IS NOT NULL AND id IN (SELECT id FROM unsure)`,
   'SELECT id, category, amount FROM lines',
 )})
 SELECT p.id, p.code, so.category AS sole_category, pp.added, pp.unchanged
   FROM padme_import_projects p JOIN per_project pp ON pp.id = p.id JOIN sole so ON so.id = p.id
  WHERE NOT pp.bad
    AND NOT EXISTS (SELECT 1 FROM commitments c WHERE c.project_id = p.id AND c.deleted_at IS NULL)
-   AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.project_id = p.id AND x.commitment_id IS NOT NULL AND x.deleted_at IS NULL)
+   AND NOT EXISTS (SELECT 1 FROM old_sums o WHERE o.id = p.id AND o.pays_commitment)
    AND p.id NOT IN (SELECT id FROM breach)`;
 
 /**
