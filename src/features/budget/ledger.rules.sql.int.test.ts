@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describeEachDb, freshDb } from '../../../test/support/db.ts';
 import type { Db } from '../../db/db.ts';
-import { breachingLedgersSql, LEDGER_SUMS, unsureLedgersSql } from './ledger.rules.sql.ts';
+import { breachingLedgersSql, ledgerSumsSql, unsureLedgersSql } from './ledger.rules.sql.ts';
 import { firstCategoryBreach, type CategorisedAmount, type Category } from './category.ts';
 
 interface Ledger {
@@ -67,11 +67,10 @@ const ledger = fc
     });
   });
 
-const OLD = `SELECT 1::bigint AS id, u.category, u.kind, u.entry_date, u.amount
+const OLD = `SELECT 1::bigint AS id, u.category, u.kind, u.entry_date, u.amount, NULL::bigint AS commitment_id
   FROM unnest($1::text[], $2::text[], $3::date[], $4::bigint[]) AS u(category, kind, entry_date, amount)`;
 const UNSURE = unsureLedgersSql({
-  sums: `SELECT id, category, ${LEDGER_SUMS} FROM (${OLD}) o GROUP BY 1, 2`,
-  entries: OLD,
+  sums: ledgerSumsSql(OLD),
   added: 'SELECT 1::bigint AS id, u.category, u.amount FROM unnest($5::text[], $6::bigint[]) AS u(category, amount)',
   lines: 'SELECT 1::bigint AS id, u.category, u.amount FROM unnest($7::text[], $8::bigint[]) AS u(category, amount)',
 });

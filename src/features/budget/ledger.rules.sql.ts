@@ -36,46 +36,53 @@ export function breachingLedgersSql(entries: string, lines: string): string {
 }
 
 /**
- * The sums of a ledger's old entries that unsureLedgersSql needs: aggregate expressions over rows
- * of (kind, entry_date, amount), to be grouped by ledger (id, category).
+ * What unsureLedgersSql needs of each ledger's old entries, by (id, category): paid (its positive
+ * disbursements), cut (its negative adjustments), returned (its negative disbursements),
+ * paid_before_return (its positive disbursements dated before its first return), and
+ * pays_commitment (an entry pays a contract: the bulk import leaves such projects to the
+ * row-by-row way). entries: a query of (id, category, kind, entry_date, amount, commitment_id),
+ * read twice (the second time only for the ledgers with returns).
  */
-export const LEDGER_SUMS = `coalesce(sum(amount) FILTER (WHERE kind = 'disbursement' AND amount > 0), 0)::bigint AS paid,
-       coalesce(sum(amount) FILTER (WHERE kind = 'adjustment' AND amount < 0), 0)::bigint AS cut,
-       coalesce(sum(amount) FILTER (WHERE kind = 'disbursement' AND amount < 0), 0)::bigint AS returned,
-       min(entry_date) FILTER (WHERE kind = 'disbursement' AND amount < 0) AS first_return`;
-
-/**
- * The ids having a ledger that cannot be shown to hold from sums alone (no sort by date), old
- * and with new positive disbursements added; breachingLedgersSql then checks those exactly. A
- * ledger with line amount B surely holds, before and after, when
- *   B + cut ≥ paid + new,   and, if it has returns,   paid before its first return + returned ≥ 0,
- * (paid: its positive disbursements; cut: its negative adjustments; returned: its negative
- * disbursements; new: the disbursements added). On every date d, then:
- *   A(d) = B + adjustments ≤ d ≥ B + cut ≥ paid + new ≥ 0;
- *   D(d) = old disbursements ≤ d + new ones ≤ d ≤ paid + new ≤ A(d);
- *   old disbursements ≤ d ≥ 0: only positive ones before the first return, and from it on at least
- *   those paid before it plus every return.
- * sums: (id, category, paid, cut, returned, first_return), LEDGER_SUMS of the old entries by ledger;
- * entries: the old entries, (id, category, kind, entry_date, amount); added: (id, category, amount)
- * rows of positive amounts; lines: (id, category, amount). A ledger with entries but no line is
- * unsure (breachingLedgersSql reports it).
- */
-export function unsureLedgersSql(q: { sums: string; entries: string; added: string; lines: string }): string {
-  return `WITH sure_added AS (SELECT id, category, sum(amount)::bigint AS amount FROM (${q.added}) a GROUP BY 1, 2),
-  sure_before AS (
+export function ledgerSumsSql(entries: string): string {
+  return `WITH sums_all AS (
+    SELECT id, category,
+           coalesce(sum(amount) FILTER (WHERE kind = 'disbursement' AND amount > 0), 0)::bigint AS paid,
+           coalesce(sum(amount) FILTER (WHERE kind = 'adjustment' AND amount < 0), 0)::bigint AS cut,
+           coalesce(sum(amount) FILTER (WHERE kind = 'disbursement' AND amount < 0), 0)::bigint AS returned,
+           min(entry_date) FILTER (WHERE kind = 'disbursement' AND amount < 0) AS first_return,
+           bool_or(commitment_id IS NOT NULL) AS pays_commitment
+      FROM (${entries}) e GROUP BY 1, 2
+  ),
+  sums_before AS (
     SELECT s.id, s.category, sum(e.amount)::bigint AS paid
-      FROM (${q.sums}) s JOIN (${q.entries}) e ON e.id = s.id AND e.category = s.category
+      FROM sums_all s JOIN (${entries}) e ON e.id = s.id AND e.category = s.category
      WHERE s.first_return IS NOT NULL AND e.kind = 'disbursement' AND e.amount > 0 AND e.entry_date < s.first_return
      GROUP BY 1, 2
-  ),
-  sure_ledgers AS (
-    SELECT coalesce(s.id, a.id) AS id, coalesce(s.category, a.category) AS category, coalesce(s.paid, 0) AS paid,
-           coalesce(s.cut, 0) AS cut, coalesce(s.returned, 0) AS returned, coalesce(a.amount, 0) AS added
-      FROM (${q.sums}) s FULL JOIN sure_added a ON a.id = s.id AND a.category = s.category
   )
-  SELECT DISTINCT g.id
-    FROM sure_ledgers g
-    LEFT JOIN (${q.lines}) l ON l.id = g.id AND l.category = g.category
-    LEFT JOIN sure_before b ON b.id = g.id AND b.category = g.category
-   WHERE l.amount IS NULL OR l.amount + g.cut < g.paid + g.added OR (g.returned < 0 AND coalesce(b.paid, 0) + g.returned < 0)`;
+  SELECT s.id, s.category, s.paid, s.cut, s.returned, coalesce(b.paid, 0)::bigint AS paid_before_return, s.pays_commitment
+    FROM sums_all s LEFT JOIN sums_before b ON b.id = s.id AND b.category = s.category`;
+}
+
+/**
+ * The ids having a ledger that cannot be shown to hold from its sums alone (no sort by date),
+ * old and with new positive disbursements added; breachingLedgersSql then checks those exactly.
+ * A ledger with line amount B surely holds, before and after, when
+ *   B + cut ≥ paid + added,   and   paid_before_return + returned ≥ 0   (ledgerSumsSql's sums).
+ * On every date d, then:
+ *   A(d) = B + adjustments ≤ d ≥ B + cut ≥ paid + added ≥ 0;
+ *   D(d) = old disbursements ≤ d + added ones ≤ d ≤ paid + added ≤ A(d);
+ *   old disbursements ≤ d ≥ 0: only positive ones before the first return, and from it on at least
+ *   those paid before it plus every return.
+ * sums: ledgerSumsSql of the old entries; added: (id, category, amount) rows of positive amounts;
+ * lines: (id, category, amount). A ledger with entries but no line is unsure (breachingLedgersSql
+ * reports it).
+ */
+export function unsureLedgersSql(q: { sums: string; added: string; lines: string }): string {
+  return `WITH sure_added AS (SELECT id, category, sum(amount)::bigint AS amount FROM (${q.added}) a GROUP BY 1, 2)
+  SELECT DISTINCT coalesce(s.id, a.id) AS id
+    FROM (${q.sums}) s FULL JOIN sure_added a ON a.id = s.id AND a.category = s.category
+    LEFT JOIN (${q.lines}) l ON l.id = coalesce(s.id, a.id) AND l.category = coalesce(s.category, a.category)
+   WHERE l.amount IS NULL
+      OR l.amount + coalesce(s.cut, 0) < coalesce(s.paid, 0) + coalesce(a.amount, 0)
+      OR coalesce(s.paid_before_return, 0) + coalesce(s.returned, 0) < 0`;
 }
