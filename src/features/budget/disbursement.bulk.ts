@@ -11,8 +11,13 @@
  * file has, and either is an entry already there with the same date and amount ('unchanged') or
  * is new, with a positive amount and a category that resolves (category.ts resolveCategory);
  * and its ledger by category holds on every date before and after the new rows
- * (ledger.rules.sql.ts). Row by row, each such row would then be accepted with the same outcome,
- * the same category, the same entry and the same audit record.
+ * (ledger.rules.sql.ts: first judged from each ledger's sums, without sorting its entries by
+ * date; the ledgers the sums cannot clear then checked date by date). Row by row, each such row
+ * would then be accepted with the same outcome, the same category, the same entry and the same
+ * audit record.
+ *
+ * While the file is read, each batch's rows are staged and its new projects locked (as row by
+ * row); the rest waits for the whole file, since a project's rows may be anywhere in it.
  */
 import type { Queryable } from '../../db/db.ts';
 import type { Actor } from '../../core/context.ts';

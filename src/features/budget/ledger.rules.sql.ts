@@ -12,6 +12,10 @@
  * old + new ledger hold. Then every ledger in between (the old one plus any part of the new
  * entries, e.g. each prefix of a file in file order) holds too: A(d) is the same in all of them,
  * and D(d) only grows from the old ledger's (≥ 0) to the whole one's (≤ A(d)).
+ *
+ * Sorting every touched ledger by date is the costly part on a large import (millions of old
+ * entries); unsureLedgersSql first clears, from a few sums per ledger (ledgerSumsSql), the
+ * ledgers that cannot break, and breachingLedgersSql is then run on the others only.
  */
 
 /**
