@@ -21,6 +21,7 @@ import {
 } from './category.ts';
 import { firstCommitmentBreach } from '../commitments/commitment.rules.ts';
 import { commitmentFacts } from '../commitments/commitment.queries.ts';
+import { pushTo } from '../../core/collections.ts';
 
 type Kind = 'adjustment' | 'disbursement';
 
@@ -167,7 +168,7 @@ async function loadLedgers(q: Queryable, rows: readonly LedgerProjectRow[]): Pro
   );
   const out = new Map<bigint, ProjectLedger>();
   const ownLines = new Map<bigint, BudgetLine[]>();
-  for (const l of lines) ownLines.set(l.project_id, [...(ownLines.get(l.project_id) ?? []), { category: l.category, amount: l.amount }]);
+  for (const l of lines) pushTo(ownLines, l.project_id, { category: l.category, amount: l.amount });
   for (const r of rows)
     out.set(r.id, {
       row: r,

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/db.ts';
 import { formatAmount } from '../../core/money.ts';
 import type { Category } from '../budget/category.ts';
 import type { Commitment } from './commitment.schema.ts';
+import { pushTo } from '../../core/collections.ts';
 
 export interface CommitmentRow {
   id: bigint;
@@ -74,7 +75,7 @@ export async function commitmentFacts(
      ORDER BY date, id, amount DESC`,
     [projectIds.map(String)],
   )) {
-    m.set(r.project_id, [...(m.get(r.project_id) ?? []), { id: r.id, date: r.date, amount: r.amount, category: r.category }]);
+    pushTo(m, r.project_id, { id: r.id, date: r.date, amount: r.amount, category: r.category });
   }
   return m;
 }

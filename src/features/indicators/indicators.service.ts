@@ -39,6 +39,7 @@ import {
   type Dec,
   type Scale,
 } from './indicators.rules.ts';
+import { pushTo } from '../../core/collections.ts';
 import {
   changeRequestsOf,
   componentsOf,
@@ -123,7 +124,7 @@ function versionOn(versions: VersionRow[], date: IsoDate): VersionRow {
 
 const group = <T, K>(xs: T[], key: (x: T) => K) => {
   const m = new Map<K, T[]>();
-  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  for (const x of xs) pushTo(m, key(x), x);
   return m;
 };
 

@@ -3,6 +3,7 @@ import type { Owner } from '../reference/reference.queries.ts';
 import { weekdayOf } from '../events/events.rules.ts';
 import type { RecommendationStatus } from './monitoring.rules.ts';
 import type { FollowUp, Photo, Recommendation, VisitSummary, VisitedProject } from './monitoring.schema.ts';
+import { pushTo } from '../../core/collections.ts';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
@@ -160,7 +161,7 @@ export async function followUpRows(q: Queryable, recommendationIds: readonly big
       WHERE recommendation_id = ANY($1::bigint[]) ORDER BY noted_on, id`,
     [recommendationIds.map(String)],
   )) {
-    m.set(f.recommendation_id, [...(m.get(f.recommendation_id) ?? []), f]);
+    pushTo(m, f.recommendation_id, f);
   }
   return m;
 }

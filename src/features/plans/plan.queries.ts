@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Category } from '../budget/category.ts';
 import type { PlanVersionFacts } from './plan.rules.ts';
+import { pushTo } from '../../core/collections.ts';
 
 export interface StoredPlan extends PlanVersionFacts {
   id: bigint;
@@ -44,7 +45,7 @@ export async function loadPlans(q: Queryable, projectIds: bigint[]): Promise<Map
       milestones: [],
     };
     byId.set(String(v.id), plan);
-    result.set(v.project_id, [...(result.get(v.project_id) ?? []), plan]);
+    pushTo(result, v.project_id, plan);
   }
   if (!versions.length) return result;
   const planIds = versions.map((v) => String(v.id));

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/db.ts';
 import type { FileMediaType } from './report-files.rules.ts';
 import type { ReportFile } from './report.schema.ts';
+import { pushTo } from '../../core/collections.ts';
 
 export interface FileRow {
   id: bigint;
@@ -23,7 +24,7 @@ export async function filesOfReports(q: Queryable, reportIds: bigint[]): Promise
     `SELECT ${COLUMNS} FROM progress_report_files WHERE report_id = ANY($1::bigint[]) AND removed_at IS NULL ORDER BY id`,
     [reportIds.map(String)],
   )) {
-    m.set(r.report_id, [...(m.get(r.report_id) ?? []), r]);
+    pushTo(m, r.report_id, r);
   }
   return m;
 }

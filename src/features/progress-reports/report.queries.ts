@@ -3,6 +3,7 @@ import { formatPercent } from '../../core/percent.ts';
 import type { ReportStatus } from './report.rules.ts';
 import type { MonthlyReport } from './report.schema.ts';
 import { toReportFile, type FileRow } from './report-files.queries.ts';
+import { pushTo } from '../../core/collections.ts';
 
 export interface ReportRow {
   id: bigint;
@@ -40,7 +41,7 @@ export async function reportsOf(q: Queryable, ids: bigint[]): Promise<Map<bigint
     'SELECT project_id, month, status, percent_hundredths FROM progress_reports WHERE project_id = ANY($1::bigint[]) ORDER BY month',
     [ids.map(String)],
   )) {
-    m.set(r.project_id, [...(m.get(r.project_id) ?? []), { month: r.month, status: r.status, percent: BigInt(r.percent_hundredths) }]);
+    pushTo(m, r.project_id, { month: r.month, status: r.status, percent: BigInt(r.percent_hundredths) });
   }
   return m;
 }

@@ -3,6 +3,7 @@ import { commitmentFacts } from '../commitments/commitment.queries.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import type { BudgetLine, Category } from '../budget/category.ts';
 import type { Owner } from '../reference/reference.queries.ts';
+import { pushTo } from '../../core/collections.ts';
 
 export interface ProgressProjectRow {
   id: bigint;
@@ -37,7 +38,7 @@ export async function linesOf(q: Queryable, ids: bigint[]): Promise<Map<bigint, 
     'SELECT project_id, category, amount FROM project_budget_lines WHERE project_id = ANY($1::bigint[])',
     [ids.map(String)],
   )) {
-    m.set(r.project_id, [...(m.get(r.project_id) ?? []), { category: r.category, amount: r.amount }]);
+    pushTo(m, r.project_id, { category: r.category, amount: r.amount });
   }
   return m;
 }
@@ -64,10 +65,7 @@ export async function entriesOf(q: Queryable, ids: bigint[]): Promise<Map<bigint
        FROM ledger_entries WHERE project_id = ANY($1::bigint[]) AND deleted_at IS NULL ORDER BY entry_date, id`,
     [ids.map(String)],
   )) {
-    m.set(r.project_id, [
-      ...(m.get(r.project_id) ?? []),
-      { kind: r.kind, date: r.entry_date, amount: r.amount, category: r.category, againstCommitment: r.against },
-    ]);
+    pushTo(m, r.project_id, { kind: r.kind, date: r.entry_date, amount: r.amount, category: r.category, againstCommitment: r.against });
   }
   return m;
 }

@@ -23,6 +23,7 @@ import type {
   RankingEntry,
   RankingQuery,
 } from './report.schema.ts';
+import { pushTo } from '../../core/collections.ts';
 
 interface Totals {
   projectCount: number;
@@ -135,7 +136,7 @@ function toEntry(e: {
 
 function groupByOwner(rows: FigureRow[]): Map<string, FigureRow[]> {
   const m = new Map<string, FigureRow[]>();
-  for (const r of rows) m.set(r.owner_key, [...(m.get(r.owner_key) ?? []), r]);
+  for (const r of rows) pushTo(m, r.owner_key, r);
   return m;
 }
 
