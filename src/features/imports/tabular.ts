@@ -204,10 +204,12 @@ const emptyFile = () =>
     errors: [{ row: 1, field: 'file', message: 'empty file' }],
   });
 
-const rowOf = (headers: string[], row: number, cells: string[]): TableRow => ({
-  row,
-  cells: Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])),
-});
+function rowOf(headers: string[], row: number, cells: string[]): TableRow {
+  // no prototype: a header named __proto__ is a cell like any other
+  const byHeader: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (let i = 0; i < headers.length; i++) byHeader[headers[i]!] = (cells[i] ?? '').trim();
+  return { row, cells: byHeader };
+}
 
 function toTable(records: { rowNumber: number; cells: string[] }[]): Table {
   const [header, ...body] = records;
