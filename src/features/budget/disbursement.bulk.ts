@@ -115,7 +115,9 @@ SELECT p.id, p.code, so.category AS sole_category, pp.added, pp.unchanged
  * order, so that a project's entries keep the file's order, and the indexes are written
  * project by project rather than all over), and, in the same statement, their audit
  * records: the rows recordEntries and auditMany write (action 'import', the entity key, the
- * after-JSON with the new id, no reason), the amount as formatAmount wrote it when staged.
+ * after-JSON with the new id, no reason), the amount as formatAmount wrote it when staged; they
+ * come in the entries' order, the order in which the materialized CTE was written and is read back
+ * (sorting a million wide rows again by id cost seconds). Exported for the import benchmark.
  */
 export const BULK_WRITE_SQL = `WITH new AS MATERIALIZED (
   SELECT nextval('ledger_entries_id_seq'::regclass) AS id, n.*
