@@ -11,12 +11,13 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Actor } from '../src/core/context.ts';
-import type { Db, Queryable, SqlParam } from '../src/db/db.ts';
+import type { Db, SqlParam } from '../src/db/db.ts';
 import { importFile } from '../src/features/imports/import.service.ts';
 import { BULK_WRITE_SQL } from '../src/features/budget/disbursement.bulk.ts';
 import type { BenchDataset } from './lib/dataset.ts';
 import { copyText, disbursementRows, importTargets, writeDisbursementCsv } from './lib/csv.ts';
 import { now, round, rssMiB, rssSampler, verdict } from './lib/measure.ts';
+import { wrappedDb } from './lib/recording-db.ts';
 
 export interface ImportFigures {
   rows: number;
@@ -81,7 +82,7 @@ async function timedCopy(ds: BenchDataset, text: string): Promise<number> {
 /** The database with the time spent in the import's write statement added up. */
 function timingWrites(db: Db): { db: Db; writeMs: () => number } {
   let ms = 0;
-  const wrap = (q: Queryable): Queryable => ({
+  const timed = wrappedDb(db, (q) => ({
     async query<T extends object>(sql: string, params?: readonly SqlParam[]) {
       if (sql !== BULK_WRITE_SQL) return q.query<T>(sql, params);
       const t = now();
@@ -92,12 +93,8 @@ function timingWrites(db: Db): { db: Db; writeMs: () => number } {
       }
     },
     exec: (sql) => q.exec(sql),
-  });
-  const base = wrap(db);
-  return {
-    db: { kind: db.kind, query: base.query, exec: base.exec, transaction: (fn) => db.transaction((tx) => fn(wrap(tx))), close: () => db.close() },
-    writeMs: () => ms,
-  };
+  }));
+  return { db: timed, writeMs: () => ms };
 }
 
 export async function runImportBenchmark(ds: BenchDataset, opts: { sizes: number[]; log: (s: string) => void }): Promise<ImportFigures[]> {

@@ -19,19 +19,9 @@ export interface RecordingDb extends Db {
   record(on: boolean): Statement[];
 }
 
-export function recordingDb(db: Db): RecordingDb {
-  let log: Statement[] | null = null;
+/** A Db whose statements all go through wrap: on the database itself, or in a transaction (numbered from 1). */
+export function wrappedDb(db: Db, wrap: (q: Queryable, transaction?: number) => Queryable): Db {
   let transactions = 0;
-  const wrap = (q: Queryable, transaction?: number): Queryable => ({
-    query<T extends object>(sql: string, params?: readonly SqlParam[]) {
-      log?.push({ sql, params: params ?? [], transaction });
-      return q.query<T>(sql, params);
-    },
-    exec(sql: string) {
-      log?.push({ sql, params: [], transaction, exec: true });
-      return q.exec(sql);
-    },
-  });
   const base = wrap(db);
   return {
     kind: db.kind,
@@ -42,6 +32,23 @@ export function recordingDb(db: Db): RecordingDb {
       return db.transaction((tx) => fn(wrap(tx, id)));
     },
     close: () => db.close(),
+  };
+}
+
+export function recordingDb(db: Db): RecordingDb {
+  let log: Statement[] | null = null;
+  const wrapped = wrappedDb(db, (q, transaction) => ({
+    query<T extends object>(sql: string, params?: readonly SqlParam[]) {
+      log?.push({ sql, params: params ?? [], transaction });
+      return q.query<T>(sql, params);
+    },
+    exec(sql: string) {
+      log?.push({ sql, params: [], transaction, exec: true });
+      return q.exec(sql);
+    },
+  }));
+  return {
+    ...wrapped,
     record(on: boolean) {
       const done = log ?? [];
       log = on ? [] : null;

@@ -191,7 +191,7 @@ async function settle(tx: Queryable, actor: Actor): Promise<BulkSettlement<BulkD
        FROM padme_import_projects p JOIN ledger_entries x ON x.project_id = p.id AND x.kind = 'disbursement' AND x.deleted_at IS NULL
       WHERE p.code = s.project_code AND x.ref = s.ref`,
   );
-  // The rule's sort of the touched ledgers in memory rather than on disk, and no JIT compile of a one-off query (this transaction only).
+  // The rule's sums, joins and sorts in memory rather than on disk, and no JIT compile of a one-off query (this transaction only).
   await tx.exec("SET LOCAL work_mem = '64MB'");
   await tx.exec('SET LOCAL jit = off');
   await tx.exec(CLEAN_SQL);

@@ -7,6 +7,7 @@ import type { Actor } from '../../core/context.ts';
 import { projectReadFilter } from '../users/access.ts';
 import type { Project, ProjectListQuery, StatusChange } from './project.schema.ts';
 import type { ProjectStatus } from './project.status.ts';
+import { pushTo } from '../../core/collections.ts';
 
 export interface ProjectRow {
   id: bigint;
@@ -186,8 +187,7 @@ export async function statusHistories(
   );
   const out = new Map<string, StatusChange[]>();
   for (const r of rows) {
-    const list = out.get(r.code) ?? [];
-    list.push({
+    pushTo(out, r.code, {
       fromStatus: r.from_status,
       toStatus: r.to_status,
       effectiveDate: r.effective_date,
@@ -195,7 +195,6 @@ export async function statusHistories(
       changedAt: new Date(r.changed_at).toISOString(),
       changedBy: r.changed_by,
     });
-    out.set(r.code, list);
   }
   return out;
 }
